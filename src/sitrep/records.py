@@ -30,7 +30,7 @@ class RawDocument:
     name: str                      # the input's own name (file stem, JSONL id, WARC target URI)
     source: str                    # where it came from: a path, "path:line" or "path#record"
     text: str | None = None        # plain text, when the input is text
-    html: str | None = None        # raw HTML, when the input is a web page
+    html: str | bytes | None = None  # raw HTML (bytes keep the page's declared charset)
     published: str | None = None   # YYYY-MM-DD from metadata, when the input states it
     url: str | None = None
     outlet: str | None = None
@@ -164,6 +164,9 @@ class Mention:
     published: str | None = None
     outlet: str | None = None
     evidence: str = ""             # the sentences the mention was read from (for text similarity)
+    # dates on which the text says statements about the event were made ("On 4 January, X announced ...");
+    # a statement dated before the event is a date_inconsistency, checked once the incident's date is known
+    statement_dates: tuple[EventDate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

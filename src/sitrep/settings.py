@@ -17,7 +17,7 @@ TABLE: dict[str, tuple[object, str]] = {
     "processes": (1, "spaCy worker processes for extraction (2 is the best on a 2-core laptop)."),
     "gazetteer": ("", "Gazetteer SQLite file; empty means the default built from GeoNames cities500 on first use."),
     "knowledge_base": ("", "Extra actors/sources YAML file merged over the shipped knowledge base."),
-    "copy_threshold": (0.9, "MinHash Jaccard estimate above which a document is a syndicated copy of another."),
+    "copy_threshold": (0.8, "MinHash Jaccard estimate above which a document is a syndicated copy of another."),
     "cluster_threshold": (0.5, "Score above which a mention joins a candidate incident (tuned on gva-dev)."),
     "date_window_days": (7, "How far apart two mentions' dates may be to be compared at all (blocking)."),
 }
@@ -31,7 +31,7 @@ class Settings:
     processes: int = 1
     gazetteer: str = ""
     knowledge_base: str = ""
-    copy_threshold: float = 0.9
+    copy_threshold: float = 0.8
     cluster_threshold: float = 0.5
     date_window_days: int = 7
 

