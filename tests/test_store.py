@@ -37,7 +37,7 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     open_store(tmp_path / "a.db").close()
     open_store(tmp_path / "a.db").close()
     rows = sqlite3.connect(tmp_path / "a.db").execute("SELECT version, name FROM schema_migrations").fetchall()
-    assert rows == [(1, "initial")]
+    assert rows == [(1, "initial"), (2, "list_order_indexes")]
 
 
 def test_not_a_sitrep_database_is_a_clear_error(tmp_path: Path) -> None:
@@ -67,7 +67,7 @@ def test_documents_mentions_and_blocking_index_round_trip(store) -> None:
     assert store.pending_mentions() == [mention]
     assert store.neighbour_mentions(["k:ML:2023-05-01", "k:other"]) == [mention]
     with store.batch():
-        store.assign({"m1": "inc-1"}, [{"incident_id": "inc-1", "kind": "new", "mention_id": "m1"}])
+        store.assign({"m1": "inc-1"}, [{"incident": "inc-1", "kind": "new", "mentions": ["m1"]}])
     assert store.pending_mentions() == [] and store.incident_of(["m1"]) == {"m1": "inc-1"}
     assert store.incident_members(["inc-1"]) == [mention]
     assert store.incident_history("inc-1")[0]["kind"] == "new"
@@ -101,6 +101,7 @@ def test_list_filters_full_text_and_cursor_pages(store) -> None:
     assert ids(date_from="2023-05-02", date_to="2023-05-03") == ["inc-3", "inc-2"]
     assert ids(text="bomb") == ["inc-7", "inc-5", "inc-3", "inc-1"]
     assert ids(text="checkpoint", country="SY") == ["inc-4", "inc-2"]
+    assert store.incidents_citing("doc-3") == ["inc-3"] and store.incidents_citing("nope") == []
     with pytest.raises(StoreError, match="cursor"):
         store.list_incidents(IncidentQuery(cursor="not-a-cursor"))
 

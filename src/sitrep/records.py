@@ -8,6 +8,7 @@ them as JSON and the distributed runner can ship them between processes.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -226,12 +227,17 @@ R = TypeVar("R")
 
 def from_dict(cls: type[R], data: dict) -> R:
     """Rebuild a record (and its nested records) from `to_dict` output; unknown keys are ignored."""
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):
         if f.name in data:
             kwargs[f.name] = _convert(hints[f.name], data[f.name])
     return cls(**kwargs)
+
+
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)   # resolving string annotations is slow: once per class
 
 
 def _convert(hint: Any, value: Any) -> Any:

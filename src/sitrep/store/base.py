@@ -91,6 +91,9 @@ class Store(Protocol):
 
     def incident_history(self, incident_id: str) -> list[dict]: ...
 
+    def incidents_citing(self, document_name: str) -> list[str]:
+        """Ids of the incidents whose claims quote the named document."""
+
     def rejected(self) -> list[Rejected]: ...
 
     def close(self) -> None: ...

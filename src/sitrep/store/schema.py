@@ -119,4 +119,15 @@ CREATE TABLE incident_history (
 );
 CREATE INDEX incident_history_incident ON incident_history(incident_id);
 """),
+    ("list_order_indexes", """
+DROP INDEX incidents_date;
+DROP INDEX incidents_country;
+DROP INDEX incidents_event_type;
+CREATE INDEX incidents_order ON incidents(coalesce(date_earliest, ''), id);
+CREATE INDEX incidents_country_order ON incidents(country, coalesce(date_earliest, ''), id);
+CREATE INDEX incidents_admin1_order ON incidents(admin1, coalesce(date_earliest, ''), id);
+CREATE INDEX incidents_event_type_order ON incidents(event_type, coalesce(date_earliest, ''), id);
+CREATE INDEX incidents_grade_order ON incidents(grade, coalesce(date_earliest, ''), id);
+CREATE INDEX claims_document ON claims(document);
+"""),
 ]

@@ -169,7 +169,7 @@ class SqliteStore:
         self.db.executemany("UPDATE mentions SET incident_id = ? WHERE id = ?",
                             [(inc, mid) for mid, inc in sorted(assignments.items())])
         self.db.executemany("INSERT INTO incident_history(incident_id, kind, detail) VALUES (?,?,?)",
-                            [(h["incident_id"], h["kind"], json.dumps(h, ensure_ascii=False, sort_keys=True))
+                            [(h["incident"], h["kind"], json.dumps(h, ensure_ascii=False, sort_keys=True))
                              for h in history])
 
     def save_incident(self, incident: Incident, document_ids: dict[str, str] | None = None) -> None:
@@ -243,7 +243,8 @@ class SqliteStore:
         if query.has_disagreement is not None:
             where.append("has_disagreement = ?"); params.append(int(query.has_disagreement))
         if query.text:
-            where.append("id IN (SELECT incident_id FROM incident_documents WHERE document_id IN"
+            # "+id": keep SQLite walking the ordered index instead of sorting every full-text hit
+            where.append("+id IN (SELECT incident_id FROM incident_documents WHERE document_id IN"
                          " (SELECT d.id FROM documents d JOIN documents_fts f ON f.rowid = d.rowid"
                          " WHERE documents_fts MATCH ?))")
             params.append(query.text)
@@ -266,6 +267,11 @@ class SqliteStore:
     def get_incident(self, incident_id: str) -> Incident | None:
         row = self.db.execute("SELECT record FROM incidents WHERE id = ?", (incident_id,)).fetchone()
         return from_dict(Incident, json.loads(row[0])) if row else None
+
+    def incidents_citing(self, document_name: str) -> list[str]:
+        """Ids of the incidents whose claims quote the named document."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT incident_id FROM claims WHERE document = ? ORDER BY incident_id", (document_name,))]
 
     def incident_history(self, incident_id: str) -> list[dict]:
         return [json.loads(r[0]) | {"at": r[1]} for r in self.db.execute(
