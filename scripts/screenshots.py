@@ -16,6 +16,7 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 
 from sitrep.serve.app import create_app
+from sitrep.serve.views import document_path, incident_path
 from sitrep.store import IncidentQuery, open_store
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -40,9 +41,10 @@ def pages_to_shoot(db: str, incident_id: str | None) -> dict[str, str]:
         store.close()
     pages = {"list": "/", "map": "/map", "docs": "/docs"}
     if incident:
-        pages["incident"] = f"/incidents/{incident.id}"
+        pages["incident"] = incident_path(incident.id)
         if incident.documents:
-            pages["document"] = f"/documents/{incident.documents[0].document}?incident={incident.id}"
+            pages["document"] = document_path(incident.documents[0].document, incident.id)
+            pages["document-all"] = document_path(incident.documents[0].document)  # every citing incident
     return pages
 
 

@@ -9,8 +9,10 @@ from fastapi.testclient import TestClient
 
 from conftest_serve import HOSTILE_TEXT, WARC_NAME, build_demo_store
 from sitrep.errors import UsageError
+from sitrep.records import Claim, Document, DocumentRef, EventDate, Incident, Place
 from sitrep.serve.app import create_app
-from sitrep.serve.views import marked_segments, safe_link
+from sitrep.serve.views import document_heading, marked_segments, safe_link
+from sitrep.store import open_store
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +107,73 @@ def test_document_spans_point_at_the_quoted_sentences(client):
     for span in body["spans"]:
         assert text[span["start"]:span["end"]] == span["quote"] and span["matches_text"]
     assert {s["value"] for s in body["spans"]} == {"11", "3"}
-    assert client.get("/api/documents/sohr-sarmada").json()["spans"] == []
+
+
+def test_a_document_opened_alone_marks_the_quotes_of_the_incident_citing_it(client):
+    body = client.get("/api/documents/sohr-sarmada").json()
+    assert body["incidents"] == ["inc-sarmada"] and body["citing_incidents"] == 1
+    assert {(s["incident"], s["value"]) for s in body["spans"]} == {("inc-sarmada", "11"), ("inc-sarmada", "3")}
+    assert body["incident_links"][0]["url"] == "/incidents/inc-sarmada"
+    html = client.get("/documents/sohr-sarmada").text
+    assert html.count("<mark") == 2 and 'href="/incidents/inc-sarmada"' in html
+
+
+ROUNDUP_TEXT = (
+    "Violence flared across the centre of the country over the weekend.\n\n"
+    "In the north, a roadside bomb killed three soldiers near Kidal, the army said on Saturday.\n\n"
+    "Far to the south, gunmen shot dead at least seven villagers in the Mopti region, a local official told us.\n\n"
+    "Neither attack has been claimed."
+)
+
+
+@pytest.fixture(scope="module")
+def roundup_client(tmp_path_factory):
+    """One round-up article quoted by two unrelated incidents, and one article no incident quotes."""
+    roundup = Document(id="roundup-1", name="weekend-roundup", text=ROUNDUP_TEXT, source="tests/roundup.txt")
+    uncited = Document(id="uncited-1", name="quiet-week", text="Nothing of note happened this week.",
+                       source="tests/quiet.txt")
+
+    def quoting(incident_id: str, place: Place, sentence: str, value: int, source: str, **said: str) -> Incident:
+        start = ROUNDUP_TEXT.index(sentence)
+        claim = Claim("killed", "total", value, source=source, document=roundup.name, quote=sentence, start=start,
+                      end=start + len(sentence), **said)
+        return Incident(id=incident_id, place=place, date=EventDate("2024-06-01", "day", "2024-06-01", "2024-06-01"),
+                        claims=(claim,), documents=(DocumentRef(roundup.name, "secondary"),))
+
+    incidents = [
+        quoting("inc-kidal", Place("Kidal", "Kidal", None, "ML"), ROUNDUP_TEXT.split("\n\n")[1], 3, "army"),
+        quoting("inc-mopti", Place("Mopti", "Mopti", None, "ML"), ROUNDUP_TEXT.split("\n\n")[2], 7, "official",
+                 qualifier="at_least")]
+    db = tmp_path_factory.mktemp("roundup") / "roundup.db"
+    store = open_store(db)
+    with store.batch():
+        for document in (roundup, uncited):
+            store.add_document(document, [])
+        for incident in incidents:
+            store.save_incident(incident, {roundup.name: roundup.id})
+    store.close()
+    with TestClient(create_app(str(db))) as c:
+        yield c
+
+
+def test_a_document_opened_alone_marks_the_quotes_of_every_incident_citing_it(roundup_client):
+    body = roundup_client.get("/api/documents/weekend-roundup").json()
+    assert body["incidents"] == ["inc-kidal", "inc-mopti"] and body["citing_incidents"] == 2
+    assert [(s["incident"], s["value"]) for s in body["spans"]] == [("inc-kidal", "3"), ("inc-mopti", "at least 7")]
+    for span in body["spans"]:
+        assert body["document"]["text"][span["start"]:span["end"]] == span["quote"]
+    only_mopti = roundup_client.get("/api/documents/weekend-roundup?incident=inc-mopti").json()
+    assert [s["incident"] for s in only_mopti["spans"]] == ["inc-mopti"]
+    html = roundup_client.get("/documents/weekend-roundup").text
+    assert html.count("<mark") == 2 and 'href="/incidents/inc-kidal"' in html and 'href="/incidents/inc-mopti"' in html
+    assert "incident: Mopti, ML, 2024-06-01" in html   # each mark says whose quote it is
+    assert 'id="claim-' not in html                       # claim numbers repeat across incidents: no anchors
+
+
+def test_a_document_no_incident_quotes_says_so(roundup_client):
+    body = roundup_client.get("/api/documents/quiet-week").json()
+    assert body["incidents"] == [] and body["spans"] == [] and body["citing_incidents"] == 0
+    assert "No incident quotes a figure from this document" in roundup_client.get("/documents/quiet-week").text
 
 
 def test_a_document_named_by_its_url_is_reachable_from_its_incident(client):
@@ -129,6 +197,16 @@ def test_a_javascript_url_is_never_a_link(client):
     ("//evil.test/x", None), ("", None), (None, None)])
 def test_safe_link(url, expected):
     assert safe_link(url) == expected
+
+
+def test_an_untitled_document_is_headed_by_its_opening_words(roundup_client):
+    titled = Document(id="t", name="file-7", text="Body.", source="x", title="Clashes resume in the north")
+    untitled = Document(id="u", name="file-8", text=ROUNDUP_TEXT, source="x")
+    assert document_heading(titled) == "Clashes resume in the north"
+    assert document_heading(untitled, words=5) == "Violence flared across the centre …"
+    assert document_heading(None, None, "missing-doc") == "missing-doc"
+    assert document_heading(Document(id="e", name="empty-1", text="", source="x")) == "empty-1"
+    assert "<h1>Violence flared across the centre of the country" in roundup_client.get("/documents/weekend-roundup").text
 
 
 def test_overlapping_quotes_are_cut_into_marked_segments():

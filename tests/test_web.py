@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from conftest_serve import CHROMIUM, CHROMIUM_ARGS, ServerThread, build_demo_store, chromium_path
+from sitrep.records import EventDate, Fatalities, Incident, Place
+from sitrep.store import open_store
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason=f"no browser: {CHROMIUM} is missing "
                                 "(install Debian's chromium: apt-get install chromium)")
@@ -104,6 +106,39 @@ def test_incident_page_shows_both_sources_side_by_side(page, demo_server):
     assert page.problems == []
 
 
+@pytest.fixture(scope="module")
+def crowded_server(tmp_path_factory):
+    """Three incidents geocoded to one region's centre (as a region-level place is) and one elsewhere."""
+    idlib = Place("Idlib", "Idlib", None, "SY", 35.93, 36.63, "admin1")
+    incidents = [Incident(id=f"inc-idlib-{n}", event_type="Battles", place=idlib, grade=grade,
+                          date=EventDate(f"2024-0{n}-10", "day", f"2024-0{n}-10", f"2024-0{n}-10"),
+                          fatalities=Fatalities(n, n, n))
+                 for n, grade in ((1, "single_source"), (2, "contested"), (3, "corroborated"))]
+    incidents.append(Incident(id="inc-aleppo", place=Place("Aleppo", "Aleppo", None, "SY", 36.2, 37.16, "town")))
+    db = tmp_path_factory.mktemp("crowded") / "crowded.db"
+    store = open_store(db)
+    with store.batch():
+        for incident in incidents:
+            store.save_incident(incident, {})
+    store.close()
+    with ServerThread(db) as server:
+        yield server
+
+
+def test_incidents_at_one_point_share_a_marker_that_lists_them_all(page, crowded_server):
+    page.goto(crowded_server.url + "/map")
+    wait_for_map(page)
+    assert page.locator(".incident-marker").count() == 2
+    assert "4 incidents; 4 on the map" in page.locator("#map-status").inner_text()
+    shared = page.locator(".incident-marker[title='3 incidents at Idlib, SY']")
+    assert shared.inner_text() == "3" and "grade-contested" in shared.get_attribute("class")  # least settled
+    shared.click()
+    popup = page.locator(".leaflet-popup-content")
+    assert popup.get_by_role("link", name="Idlib, SY").count() == 3
+    assert "2024-03-10" in popup.inner_text() and "2024-01-10" in popup.inner_text()
+    assert page.problems == []
+
+
 @pytest.mark.parametrize("path", ["/", "/map", "/incidents/inc-ramadi",
                                   "/documents/hostile-ramadi?incident=inc-ramadi"])
 def test_hostile_article_runs_nothing_and_shows_as_text(page, demo_server, path):
@@ -134,8 +169,9 @@ def test_seed_incidents_in_list_map_and_incident_page(page, seed_server):
     assert page.locator("table.incidents tbody tr").count() == len(incidents) > 0
     page.goto(seed_server.url + "/map")
     wait_for_map(page)
-    placed = [i for i in incidents if i["place"]["lat"] is not None]
-    assert page.locator(".incident-marker").count() == len(placed) > 0
+    sites = {(round(i["place"]["lat"], 4), round(i["place"]["lon"], 4)) for i in incidents
+             if i["place"]["lat"] is not None}
+    assert page.locator(".incident-marker").count() == len(sites) > 0  # one marker per point
     atmeh = max(incidents, key=lambda i: i["claims"])  # the raid the three Syrian articles report
     page.goto(seed_server.url + atmeh["url"])
     table = page.locator("table.claims")

@@ -11,15 +11,18 @@ from fastapi.templating import Jinja2Templates
 
 from sitrep.serve import api
 from sitrep.serve.filters import EVENT_TYPES, GRADES, IncidentFilters
-from sitrep.serve.views import (claim_value, claims_table, disagreement_views, document_path, document_spans,
-                                incident_path, marked_segments, place_label, safe_link)
+from sitrep.serve.views import (claim_value, claims_table, disagreement_views, document_heading, document_path,
+                                document_spans, incident_path, marked_segments, place_label, safe_link)
 
 STATIC = Path(__file__).parent / "static"
 # autoescape=True for every template, not only *.html: article text must never become markup.
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                           undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-_env.globals.update(active="", claim_value=claim_value, document_path=document_path, incident_path=incident_path,
-                    place_label=place_label, safe_link=safe_link, EVENT_TYPES=EVENT_TYPES, GRADES=GRADES)
+# anchors/incident_labels: defaults for _text.html, which the document page overrides when it marks several incidents
+_env.globals.update(active="", anchors=True, incident_labels={}, claim_value=claim_value,
+                    document_heading=document_heading, document_path=document_path, incident_path=incident_path,
+                    place_label=place_label,
+                    safe_link=safe_link, EVENT_TYPES=EVENT_TYPES, GRADES=GRADES)
 templates = Jinja2Templates(env=_env)
 
 router = APIRouter(include_in_schema=False)
@@ -77,11 +80,15 @@ def incident_page(request: Request, incident_id: str) -> HTMLResponse:
 def document_page(request: Request, name: str, incident: str | None = None) -> HTMLResponse:
     store = api.store_of(request)
     document = api.document_or_404(store, name)
-    incidents = [api.incident_or_404(store, incident)] if incident else []
+    incidents, citing = api.document_incidents(store, document, incident)
     spans = document_spans(document, incidents)
     return render(request, "document.html", {
-        "document": document, "incident": incidents[0] if incidents else None, "spans": spans,
+        "document": document, "incident": incidents[0] if incident else None, "incidents": incidents,
+        "citing": citing, "spans": spans, "quotes": len({(s["start"], s["end"]) for s in spans}),
         "segments": marked_segments(document.text, spans),
+        # quotes of several incidents: claim numbers repeat across them, so no #claim-N anchors
+        "anchors": incident is not None,
+        "incident_labels": {i.id: f"{place_label(i)}, {i.date.value or 'date unknown'}" for i in incidents},
         "json_url": "/api" + document_path(document.name, incident)})
 
 

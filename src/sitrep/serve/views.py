@@ -42,6 +42,17 @@ def claim_value(claim: Claim) -> str:
     return f"{words} {claim.value}".strip()
 
 
+def document_heading(document: Document | None, title: str | None = None, name: str = "", words: int = 12) -> str:
+    """A document's title; without one (a plain-text file names none), its opening words, which say more to a
+    reader than a file name like `002_dce10806`."""
+    if title or (document is not None and document.title):
+        return title or document.title
+    opening = document.text.split() if document is not None else []
+    if not opening:
+        return name or (document.name if document is not None else "")
+    return " ".join(opening[:words]) + (" …" if len(opening) > words else "")
+
+
 def place_label(incident: Incident) -> str:
     parts = [p for p in (incident.place.name, incident.place.admin1, incident.place.country) if p]
     return ", ".join(dict.fromkeys(parts)) or "place unknown"

@@ -130,4 +130,9 @@ CREATE INDEX incidents_event_type_order ON incidents(event_type, coalesce(date_e
 CREATE INDEX incidents_grade_order ON incidents(grade, coalesce(date_earliest, ''), id);
 CREATE INDEX claims_document ON claims(document);
 """),
+    ("fts_document_rowid", """
+ALTER TABLE incident_documents ADD COLUMN document_rowid INTEGER;
+UPDATE incident_documents SET document_rowid = (SELECT rowid FROM documents WHERE documents.id = document_id);
+CREATE INDEX incident_documents_rowid ON incident_documents(document_rowid, incident_id);
+"""),
 ]

@@ -38,6 +38,7 @@ class SqliteStore:
 
     def __init__(self, path: str | Path, readonly: bool = False):
         self.path = str(path)
+        self.readonly = readonly
         try:
             if readonly:
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
@@ -193,7 +194,8 @@ class SqliteStore:
                             [(incident.id, f.kind, f.document, f.detail) for f in incident.flags])
         ids = document_ids or {}
         self.db.executemany(
-            "INSERT OR REPLACE INTO incident_documents(incident_id, document_id, role) VALUES (?,?,?)",
+            "INSERT OR REPLACE INTO incident_documents(incident_id, document_id, role, document_rowid)"
+            " VALUES (?1, ?2, ?3, (SELECT rowid FROM documents WHERE id = ?2))",
             [(incident.id, ids.get(d.document, d.document), d.role) for d in incident.documents])
 
     def drop_incidents(self, incident_ids: Iterable[str]) -> None:
@@ -244,9 +246,9 @@ class SqliteStore:
             where.append("has_disagreement = ?"); params.append(int(query.has_disagreement))
         if query.text:
             # "+id": keep SQLite walking the ordered index instead of sorting every full-text hit
-            where.append("+id IN (SELECT incident_id FROM incident_documents WHERE document_id IN"
-                         " (SELECT d.id FROM documents d JOIN documents_fts f ON f.rowid = d.rowid"
-                         " WHERE documents_fts MATCH ?))")
+            # full-text hits are document rowids: join on them, never on the wide documents rows
+            where.append("+id IN (SELECT incident_id FROM incident_documents WHERE document_rowid IN"
+                         " (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))")
             params.append(query.text)
         if query.cursor:
             date_key, last_id = _decode_cursor(query.cursor)
@@ -282,6 +284,8 @@ class SqliteStore:
             "SELECT source, reason, detail, name FROM quarantine ORDER BY source, reason")]
 
     def close(self) -> None:
+        if not self.readonly:
+            self.db.execute("PRAGMA optimize")   # keeps the planner's statistics fresh for the list filters
         self.db.close()
 
 

@@ -42,16 +42,28 @@
     return map;
   }
 
-  function markerIcon(incident) {
-    const killed = (incident.fatalities && incident.fatalities.best) || 0;
-    const size = Math.round(12 + Math.min(18, Math.sqrt(killed) * 3));
+  const GRADE_RANK = { contested: 0, single_source: 1, corroborated: 2 };
+  const POPUP_LIST_MAX = 15;
+
+  function killedOf(incident) {
+    return (incident.fatalities && incident.fatalities.best) || 0;
+  }
+
+  function markerIcon(site) {
+    // One marker per site (incidents geocoded to the same point, e.g. a region's centre): its size grows with
+    // the most killed in one incident there, its colour is the least settled grade there, and a number says
+    // how many incidents it stands for.
+    const killed = Math.max(...site.map(killedOf));
+    const size = Math.round(12 + Math.min(18, Math.sqrt(killed) * 3)) + (site.length > 1 ? 6 : 0);
+    const grade = site.map((i) => String(i.grade)).sort((a, b) => (GRADE_RANK[a] ?? 9) - (GRADE_RANK[b] ?? 9))[0];
     return L.divIcon({
-      className: "incident-marker grade-" + String(incident.grade).replace(/[^a-z_]/g, ""),
+      className: "incident-marker grade-" + grade.replace(/[^a-z_]/g, "") + (site.length > 1 ? " several" : ""),
       iconSize: [size, size],
+      html: site.length > 1 ? el("span", { class: "count", "aria-hidden": "true" }, String(site.length)) : "",
     });
   }
 
-  function popupContent(incident) {
+  function incidentSummary(incident) {
     const box = el("div", { class: "popup" });
     const link = el("a", { href: incident.url }, incident.place_label);
     box.appendChild(el("strong")).appendChild(link);
@@ -63,6 +75,17 @@
     ];
     if (incident.disagreements) facts.push(incident.disagreements + " disagreement(s)");
     box.appendChild(el("div", {}, facts.join(" · ")));
+    return box;
+  }
+
+  function popupContent(site) {
+    if (site.length === 1) return incidentSummary(site[0]);
+    const box = el("div", { class: "popup-list" });
+    box.appendChild(el("p", { class: "popup-head" }, `${site.length} incidents at this point, newest first:`));
+    for (const incident of site.slice(0, POPUP_LIST_MAX)) box.appendChild(incidentSummary(incident));
+    if (site.length > POPUP_LIST_MAX) {
+      box.appendChild(el("p", { class: "hint" }, `and ${site.length - POPUP_LIST_MAX} more: narrow the filters or use the list.`));
+    }
     return box;
   }
 
@@ -81,19 +104,30 @@
   }
 
   function drawMarkers(map, incidents) {
-    const bounds = [];
-    const layer = L.layerGroup().addTo(map);
+    // Incidents at the same point share one marker: stacked markers would hide all but the top one.
+    const sites = new Map();
+    let placed = 0;
     for (const incident of incidents) {
       const p = incident.place || {};
       if (typeof p.lat !== "number" || typeof p.lon !== "number") continue;
-      const title = (incident.date || "date unknown") + ", " + incident.place_label;
-      L.marker([p.lat, p.lon], { icon: markerIcon(incident), title: title, alt: title, keyboard: true, riseOnHover: true })
-        .bindPopup(() => popupContent(incident))
+      placed += 1;
+      const key = p.lat.toFixed(4) + "," + p.lon.toFixed(4);
+      if (!sites.has(key)) sites.set(key, []);
+      sites.get(key).push(incident);
+    }
+    const bounds = [];
+    const layer = L.layerGroup().addTo(map);
+    for (const site of sites.values()) {
+      const first = site[0], p = first.place;
+      const title = site.length === 1 ? (first.date || "date unknown") + ", " + first.place_label
+        : site.length + " incidents at " + first.place_label;
+      L.marker([p.lat, p.lon], { icon: markerIcon(site), title: title, alt: title, keyboard: true, riseOnHover: true })
+        .bindPopup(() => popupContent(site), { maxHeight: 320 })
         .addTo(layer);
       bounds.push([p.lat, p.lon]);
     }
     if (bounds.length) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 6 });  // 1:110m borders get coarse past this
-    return bounds.length;
+    return placed;
   }
 
   function timelineBuckets(incidents) {
