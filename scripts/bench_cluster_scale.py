@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Scale benchmark of incremental clustering: the cost of placing one mention must not grow with the store.
+
+    .venv/bin/python scripts/bench_cluster_scale.py --n 1000000            # full run (a few minutes)
+    .venv/bin/python scripts/bench_cluster_scale.py --n 30000 --verify     # quick check, incremental == batch
+
+Streams N mentions through BlockIndex + LinkGraph + recluster_neighbourhood, as the store will. The mentions are
+resampled from a base set (the gva-dev crude mentions cached by tune_clustering.py when present, else a
+synthetic set built here): copy k of the base set is shifted by k x SHIFT_DAYS so its incidents stay distinct
+while the density per place and day stays that of the base set. Prints the mean cost per mention over the 10k
+mentions before 10k, 100k and 1M, the ratio to the first, and the peak RSS; targets: ratio <= 1.3, RSS <= 2 GB.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import functools
+import datetime as dt
+import gc
+import json
+import random
+import resource
+import time
+from pathlib import Path
+
+from sitrep.cluster import (BlockIndex, Cluster, LinkGraph, cluster_mentions, evidence_features, links,
+                            recluster_neighbourhood)
+from sitrep.records import EventDate, Mention, Person, Place, from_dict
+
+WINDOW = 10_000
+CHECKPOINTS = (10_000, 100_000, 1_000_000)
+DEFAULT_BASE = Path("/tmp/sitrep-gva-mentions-crude.jsonl")
+CITIES = [("Chicago", "IL", 41.85, -87.65), ("Houston", "TX", 29.76, -95.36), ("Memphis", "TN", 35.15, -90.05),
+          ("Detroit", "MI", 42.33, -83.05), ("Baltimore", "MD", 39.29, -76.61), ("Milwaukee", "WI", 43.04, -87.91),
+          ("Dayton", "OH", 39.76, -84.19), ("Tulsa", "OK", 36.15, -95.99), ("Fresno", "CA", 36.75, -119.77),
+          ("Mobile", "AL", 30.69, -88.04), ("Albany", "NY", 42.65, -73.76), ("Savannah", "GA", 32.08, -81.1)]
+FIRST = ["James", "Maria", "Darnell", "Luis", "Keisha", "Tyrone", "Ashley", "Marcus", "Jose", "Brianna", "Andre"]
+LAST = ["Johnson", "Williams", "Garcia", "Brown", "Davis", "Lopez", "Wilson", "Moore", "Taylor", "Jackson"]
+STREETS = ["Madison", "Elm", "Oak", "King", "Park", "Grand", "Lake", "Pine", "Maple", "Cedar", "Hill", "Union"]
+
+
+def synthetic_base(incidents: int, seed: int = 7) -> list[Mention]:
+    """gva-like mentions when the crude cache is absent: 1-4 reports per shooting, in a dozen cities, 4 years."""
+    rng = random.Random(seed)
+    start = dt.date(2014, 1, 1).toordinal()
+    mentions = []
+    for n in range(incidents):
+        city, state, lat, lon = rng.choice(CITIES)
+        day = dt.date.fromordinal(start + rng.randrange(1460))
+        victim = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        street, age, hour = rng.choice(STREETS), rng.randrange(15, 60), rng.randrange(1, 12)
+        for k in range(rng.choice((1, 1, 2, 2, 3, 4))):
+            published = (day + dt.timedelta(days=k % 2)).isoformat()
+            evidence = (f"{victim}, {age}, was shot near {street} Avenue about {hour} p.m., police in {city} said. "
+                        f"Report {k}: officers found the {age}-year-old wounded and took {victim.split()[0]} to "
+                        f"hospital; no arrests have been made in the {street} shooting.")
+            mentions.append(Mention(
+                id=f"s{n:06d}-{k}", document_id=f"doc{n}-{k}", document=f"doc{n}-{k}", event_type="violence",
+                date=EventDate(day.isoformat(), "day"), published=published,
+                place=Place(city, state, None, "US", lat, lon, "town"), people=(Person(victim, "wounded"),),
+                evidence=evidence))
+    return mentions
+
+
+def load_base(path: Path, synthetic: int) -> list[Mention]:
+    if path.exists() and not synthetic:
+        with open(path, encoding="utf-8") as fh:
+            base = [from_dict(Mention, json.loads(line)) for line in fh]
+    else:
+        base = synthetic_base(synthetic or 3000)
+    return sorted(base, key=lambda m: (m.published or "", m.id))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def moved(value: str | None, days: int) -> str | None:
+    """A YYYY-MM-DD string moved by `days`; memoised so mentions of one day share one string, as rows would."""
+    if not value or len(value) < 10:
+        return value
+    return dt.date.fromordinal(dt.date.fromisoformat(value[:10]).toordinal() + days).isoformat()
+
+
+def shifted(m: Mention, copy: int, shift_days: int) -> Mention:
+    """Copy `copy` of a base mention: dates moved by copy x shift_days, text and place shared with the base."""
+    def move(value: str | None) -> str | None:
+        return moved(value, copy * shift_days)
+    date = m.date
+    date = dataclasses.replace(date, value=move(date.value) if date.precision == "day" else date.value,
+                               earliest=move(date.earliest), latest=move(date.latest))
+    return dataclasses.replace(m, id=f"{m.id}~{copy}", date=date, published=move(m.published))
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(base: list[Mention], n: int, shift_days: int, verify: bool) -> None:
+    index, graph = BlockIndex(), LinkGraph()
+    mentions: dict[str, Mention] = {}
+    incident_of: dict[str, str] = {}
+    clusters: dict[str, Cluster] = {}
+    costs: dict[int, float] = {}
+    # Text features are memoised per evidence string, and copies share their base's evidence: compute the base
+    # set's before the clock starts so every window does the same work (tokenising is a constant per mention,
+    # printed separately, that does not depend on the store's size).
+    start = time.process_time()
+    for m in base:
+        evidence_features(m.evidence)
+    print(f"tokenising evidence: {(time.process_time() - start) / len(base) * 1e6:.0f} us/mention (not in windows)")
+    window_start = time.process_time()
+    for i in range(n):
+        m = shifted(base[i % len(base)], i // len(base), shift_days)
+        candidates = [mentions[c] for c in index.neighbours(m)]
+        index.add(m)
+        graph.add(m.id, links(m, candidates))
+        mentions[m.id] = m
+        neighbourhood = graph.component([m.id]) - {m.id}
+        previous = [clusters.pop(inc) for inc in sorted({incident_of[x] for x in neighbourhood})]
+        result = recluster_neighbourhood([m], [mentions[x] for x in neighbourhood], previous)
+        for cluster in result.clusters:
+            # the store writes the joins' evidence to disk; in memory only the membership is needed
+            clusters[cluster.incident_id] = Cluster(cluster.incident_id, cluster.mention_ids)
+            for mid in cluster.mention_ids:
+                incident_of[mid] = cluster.incident_id
+        done = i + 1
+        if done % WINDOW == 0:
+            # The in-memory store here is millions of long-lived objects: freezing them keeps the cyclic GC
+            # from rescanning them (the SQLite store holds them outside Python and has no such cost).
+            gc.freeze()
+            if done in CHECKPOINTS or done == n:
+                costs[done] = (time.process_time() - window_start) / WINDOW
+                ratio = costs[done] / costs[min(costs)]
+                print(f"{done:>9,} mentions  {costs[done] * 1e6:8.1f} us CPU/mention (last {WINDOW:,})  "
+                      f"x{ratio:.2f} of first  {len(clusters):,} incidents  peak RSS {peak_rss_mb():,.0f} MB",
+                      flush=True)
+            window_start = time.process_time()
+    if verify:
+        batch = {c.incident_id: c.mention_ids for c in cluster_mentions(list(mentions.values()))}
+        same = batch == {c.incident_id: c.mention_ids for c in clusters.values()}
+        print(f"incremental == batch over {n:,} mentions: {same}")
+        if not same:
+            raise SystemExit(1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1_000_000)
+    parser.add_argument("--base", type=Path, default=DEFAULT_BASE, help="base mentions as JSON lines (the tune cache)")
+    parser.add_argument("--synthetic", type=int, default=0, help="use N synthetic base incidents instead")
+    parser.add_argument("--shift-days", type=int, default=2000, help="date shift between copies of the base set")
+    parser.add_argument("--verify", action="store_true", help="also check incremental == batch at the end")
+    args = parser.parse_args()
+    base = load_base(args.base, args.synthetic)
+    print(f"base: {len(base):,} mentions; streaming {args.n:,}")
+    run(base, args.n, args.shift_days, args.verify)
+    print(f"peak RSS {peak_rss_mb():,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

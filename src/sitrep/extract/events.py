@@ -1,0 +1,377 @@
+"""What happened, to whom and when: ACLED event type of a sentence, named people with their fate, actors with
+roles, and the date of an article's main event.
+
+Keyword rules over word forms (the pipeline has no lemmatizer or parser: see nlp.py), grouped in tiers:
+a specific kind of violence (raid, airstrike, shelling, IED...) outranks generic violence words (killed, shot,
+attack), which outrank arrests; within a tier the trigger that comes first in the sentence wins, since news
+leads name the main event before its consequences ("killed in shelling and clashes that followed the raid").
+Types follow the ACLED codebook: a military raid on an armed group is a Battle (Armed clash); a shooting of
+civilians is Violence against civilians (Attack); remote weapons are Explosions/Remote violence.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from sitrep.extract.dates import date_from_iso, day_date, find_dates
+from sitrep.records import Actor, EventDate, Person
+
+_F = re.IGNORECASE
+EXPLOSIONS, BATTLES, VAC = "Explosions/Remote violence", "Battles", "Violence against civilians"
+
+# (event_type, sub_event_type, action, trigger) — the specific tier, in no particular order.
+_SPECIFIC = [
+    (EXPLOSIONS, "Suicide bomb", "suicide_bombing", r"suicide (?:car )?(?:bomb|bomber|bombers|bombing|bombings|attack"
+     r"|attacker|attackers|vest)s?|blew (?:himself|herself|themselves) up|self-detonat\w*"),
+    (EXPLOSIONS, "Air/drone strike", "drone_strike", r"drone (?:strike|attack)s?|(?:armed |kamikaze )?drones? "
+     r"(?:struck|hit|targeted|bombed|fired)|uav (?:strike|attack)s?"),
+    (EXPLOSIONS, "Air/drone strike", "airstrike", r"air ?strikes?|air raids?|aerial (?:bombardment|attack|bombing)s?"
+     r"|warplanes?|fighter jets?|barrel bombs?|(?:military|coalition|u\.?s\.?|israeli|russian|turkish|american"
+     r"|precision) strikes?|strikes? (?:killed|hit|targeted|destroyed)"),
+    (EXPLOSIONS, "Shelling/artillery/missile attack", "shelling", r"shelling|shelled|artillery|mortars?(?! and pestle)"
+     r"|rocket (?:fire|attack)s?|rockets? (?:hit|struck|landed|slammed)|missile (?:strike|attack)s?|missiles? "
+     r"(?:hit|struck|slammed)|(?:fired|launched) (?:rockets|missiles|mortars)|ballistic missiles?"),
+    (EXPLOSIONS, "Remote explosive/landmine/IED", "ied", r"ieds?|improvised explosive|roadside bombs?|land ?mines?"
+     r"|explosive devices?|booby[- ]trap\w*|sticky bombs?|magnetic bombs?"),
+    (EXPLOSIONS, "Remote explosive/landmine/IED", "bombing", r"car bombs?|vbieds?|bomb(?:s|ing|ings|ed)?(?![- ]"
+     r"(?:threat|making|squad))|explosions?|exploded|detonated|bomb blasts?|blasts? (?:killed|ripped|hit|struck|tore)"),
+    (EXPLOSIONS, "Grenade", "bombing", r"(?:hand )?grenades?"),
+    (BATTLES, "Armed clash", "raid", r"raid(?:s|ed|ing)?|commando (?:operation|assault)s?|special forces (?:operation"
+     r"|assault)s?|counter-?terror(?:ism)? operations?|ground (?:assault|operation)s?"),
+    (BATTLES, "Government regains territory", "clash", r"recaptured|retook|retaken|regained control|recapture of"
+     r"|liberated (?:the )?(?:town|city|village|district|area)"),
+    (BATTLES, "Non-state actor overtakes territory", "clash", r"(?:seized|took) control of|overran|captured the "
+     r"(?:town|city|village|district|base)|fell to (?:the )?(?:militants|rebels|insurgents|jihadists|fighters)"),
+    (BATTLES, "Armed clash", "clash", r"clash(?:es|ed)?|fighting|firefights?|gun ?battles?|exchanges? of fire"
+     r"|exchanged fire|battles?|ambush(?:ed|es)?|skirmish(?:es)?"),
+    (VAC, "Attack", "massacre", r"massacres?|massacred"),
+    (VAC, "Attack", "execution", r"executed(?! (?:a|the) (?:search )?warrant)|executions?|beheaded|beheadings?"),
+    (VAC, "Abduction/forced disappearance", "abduction", r"abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?"
+     r"|taken hostage|forcibly disappeared|enforced disappearance"),
+    (VAC, "Sexual violence", "attack", r"raped|rape|sexual(?:ly)? (?:violence|assault|assaulted)"),
+    ("Riots", "Violent demonstration", "protest", r"riot(?:s|ers|ing)?|rioted"),
+    ("Riots", "Mob violence", "attack", r"mobs?|lynch(?:ed|ing)?"),
+    ("Protests", "Peaceful protest", "protest", r"protest(?:s|ers|ors|ed|ing)?|demonstrat(?:ion|ions|ors|ed)"
+     r"|rall(?:y|ies|ied) against|sit-ins?"),
+]
+_GENERIC = (VAC, "Attack", "attack", r"shot|shooting|shootings|shootout|gunman|gunmen|gunfire|opened fire|fired "
+            r"(?:shots|at)|stabb(?:ed|ing)|murder(?:ed|s)?|homicide|slain|killed|killing|attack(?:s|ed|ing)?"
+            r"|assault(?:ed)?|assassinat\w+|wounded|injured|died|dead|fatal(?:ly)?")
+_ARREST = ("Strategic developments", "Arrests", "arrest", r"arrest(?:s|ed|ing)?|detained|detain(?:s|ing)?"
+           r"|apprehended|taken into custody|rounded up|(?:was|were) captured|charged with|booked")
+# Phrases that contain a trigger word but report no violent event.
+_NOT_EVENTS = re.compile(r"\bfighting for (?:his|her|their) li(?:fe|ves)|\b(?:heart|panic|asthma|anxiety) attacks?"
+                         r"|\b(?:mug|booster|flu|vaccine) ?shots?"
+                         r"|\bscreenshots?|\bhunger strikes?|\bshot (?:a|the) (?:video|film|footage)|\bbomb threats?"
+                         r"|\bstrike (?:a|the) deal|\bbattlefield|\bbattle (?:over|for) custody", _F)
+_CIVILIANS = re.compile(r"\b(?:civilians?|villagers|worshippers|students|children|women|residents|passengers"
+                        r"|shoppers|families|family|teens?|man|woman|boy|girl|daughter|son|wife|husband|mother"
+                        r"|father)\b", _F)
+_ARMED = re.compile(r"\b(?:soldiers?|troops|army|checkpoints?|militants?|insurgents?|rebels?|fighters|jihadists"
+                    r"|security forces|militia(?:s|men)?|military (?:post|base|convoy|position)s?|convoys?"
+                    r"|outposts?)\b", _F)
+_PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|protest|demonstration)\b", _F)
+_VIOLENT_PROTEST = re.compile(r"\b(?:clash\w*|threw (?:stones|rocks)|torched|set fire|burned|looted|riot\w*)\b", _F)
+_INTERVENTION = re.compile(r"\b(?:tear gas|dispersed|rubber bullets|water cannon|arrested)\b", _F)
+_FORCE_ON_PROTESTERS = re.compile(r"\b(?:killed|shot|opened fire on|fired on|live (?:fire|ammunition))\b", _F)
+
+
+def _compile(rule: tuple[str, str, str, str]) -> tuple[str, str, str, re.Pattern]:
+    event_type, sub_type, action, trigger = rule
+    return event_type, sub_type, action, re.compile(rf"\b(?:{trigger})\b", _F)
+
+
+_SPECIFIC_RULES = [_compile(r) for r in _SPECIFIC]
+_GENERIC_RULE, _ARREST_RULE = _compile(_GENERIC), _compile(_ARREST)
+
+
+def _first_match(text: str, rules) -> tuple[int, tuple[str, str, str]] | None:
+    hits = [(m.start(), (t, s, a)) for t, s, a, pattern in rules if (m := pattern.search(text))]
+    return min(hits, key=lambda h: h[0]) if hits else None
+
+
+def _protest(text: str) -> tuple[str, str, str]:
+    """ACLED splits demonstrations by what happened at them."""
+    if _VIOLENT_PROTEST.search(text):
+        return "Riots", "Violent demonstration", "protest"
+    if _FORCE_ON_PROTESTERS.search(text):
+        return "Protests", "Excessive force against protesters", "protest"
+    if _INTERVENTION.search(text):
+        return "Protests", "Protest with intervention", "protest"
+    return "Protests", "Peaceful protest", "protest"
+
+
+def classify_event(text: str) -> tuple[str | None, str | None, str]:
+    """(ACLED event_type, sub_event_type, action) of a sentence or lead paragraph; (None, None, "other")
+    when it reports no event."""
+    text = _NOT_EVENTS.sub(" ", text)
+    if _PROTESTERS.search(text):
+        return _protest(text)
+    territory = _first_match(text, [r for r in _SPECIFIC_RULES if "territory" in r[1]])
+    if territory:
+        return territory[1]
+    specific = _first_match(text, _SPECIFIC_RULES)
+    if specific:
+        event_type, sub_type, action = specific[1]
+        violent = _GENERIC_RULE[3].search(text)
+        if action == "raid" and not violent and _ARREST_RULE[3].search(text):
+            return _ARREST_RULE[:3]             # a police raid that only arrested people
+        return event_type, sub_type, action
+    if _GENERIC_RULE[3].search(text):
+        if _ARMED.search(text) and not _CIVILIANS.search(text):
+            return BATTLES, "Armed clash", "attack"
+        return _GENERIC_RULE[:3]
+    if _ARREST_RULE[3].search(text):
+        return _ARREST_RULE[:3]
+    return None, None, "other"
+
+
+def event_cue(text: str) -> str | None:
+    """The action when the sentence reports a violent event or an arrest, else None."""
+    action = classify_event(text)[2]
+    return None if action == "other" else action
+
+
+# ---- named people and their fate -------------------------------------------------------------------------
+
+_TITLES = re.compile(r"^(?:(?:former|late|then|President|Vice President|Prime Minister"
+                     r"|Minister|Gen\.?|General|Lt\.?|Lieutenant|Col\.?|Colonel|Maj\.?|Major|Capt\.?|Captain|Sgt\.?"
+                     r"|Sergeant|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sheikh|Commander|Officer|Deputy|Senator|Sen\.?|Rep\.?"
+                     r"|King|Prince|Imam|Chief|Emir|leader|aide)\s+)+")
+# Kunyas and nasab names the small model misses or mislabels: Abu Zeinab, Abu-Ali al-Tunisi, Umm Sayyaf, bin Laden.
+# A lone "al-X" is more often an organisation (al-Qaida, al-Shabaab) than a person: two parts are required.
+_ARABIC_NAME = re.compile(r"\b(?:Abu|Umm|Ibn|Bin|bin)[- ](?:al-)?[A-Z]\w+(?:[- ](?:(?:al|el|bin|ibn|abu|abd)[- ])?"
+                          r"[A-Z]\w+)*|\b[Aa]l-[A-Z]\w+(?:\s+[Aa]l-[A-Z]\w+)+")
+_SPEECH = r"said|says|told|announced|added|stated|reported|claimed|wrote|tweeted|confirmed|noted|explained|insisted"
+_FATES = [  # (role, trigger phrase); passive forms are handled by the "was/were" prefix in _AFTER
+    ("killed", r"shot (?:dead|to death)|stabbed to death|beaten to death|(?:shot|targeted|attacked) and killed"
+     r"|killed|killing|slain|assassinated|assassination of|executed|execution of|murdered|murder of|beheaded"
+     r"|gunned down|fatally (?:shot|wounded|stabbed)|found dead|pronounced dead|deaths? of|died|dies|take out"
+     r"|took out|taken out|eliminated|blew himself up|blew herself up"),
+    ("wounded", r"wounded|wounding|injured|injuring|hurt|shot|stabbed|hospitali[sz]ed"),
+    ("arrested", r"arrested|arrest of|detained|detention of|apprehended|captured|taken into custody|charged"),
+]
+_FATE_RE = [(role, re.compile(rf"\b(?:{trigger})\b", _F)) for role, trigger in _FATES]
+_AFTER = re.compile(rf"^\s*(?:,[^,;]{{0,60}},)?\s*,?\s*(?:who\s+)?(?:(?:was|were|had been|has been|have been|is|are"
+                    rf"|got|being)\s+)?(?:\w+ly\s+)?(?:(?:{_SPEECH})\b)?", _F)
+_BREAK = re.compile(rf"\b(?:{_SPEECH}|by|during|who|which|when|while|after|before|according|that)\b|;",
+                    _F)
+_LIST = re.compile(r"^\s*(?:were|are|was|is|included|include|including|:)\b", _F)
+
+
+def canonical_person(name: str) -> str:
+    """A person's name without titles, quotes or a possessive ending."""
+    name = re.sub(r"[\"“”]", "", name).strip()
+    name = re.sub(r"['’]s$", "", name)
+    name = _TITLES.sub("", name)
+    return re.sub(r"\s+", " ", name).strip(" ,.")
+
+
+def _name_spans(sent) -> list[tuple[int, int]]:
+    """Character spans (relative to the sentence) of person names: NER PERSON plus Arabic name patterns."""
+    base = sent.start_char
+    spans = [(e.start_char - base, e.end_char - base - (2 if re.search(r"['’]s$", e.text) else 0))
+             for e in sent.ents if e.label_ == "PERSON" and len(re.sub(r"\W", "", e.text)) >= 3]
+    for match in _ARABIC_NAME.finditer(sent.text):
+        s, e = match.span()
+        overlapping = [sp for sp in spans if sp[0] < e and s < sp[1]]
+        spans = [sp for sp in spans if sp not in overlapping]
+        spans.append((min([s, *[sp[0] for sp in overlapping]]), max([e, *[sp[1] for sp in overlapping]])))
+    return sorted(spans)
+
+
+def _is_modifier(text: str, end: int) -> bool:
+    """"bin Laden aide X", "Biden's": a name qualifying another noun is not the one whose fate is told."""
+    return bool(re.match(r"['’]s\b|\s+(?!(?:in|at|on|of|for|from|with|to|near|during|and|or|as|by|who|was|were"
+                         r"|is|had|has)\b)[a-z]+\s+[A-Z]", text[end:end + 30]))
+
+
+def _fate_after(text: str, end: int) -> str | None:
+    """Fate told right after the name: "X was killed", "X, 25, died", "X, who was shot dead"."""
+    tail = text[end:end + 120]
+    prefix = _AFTER.match(tail)
+    if prefix is None or re.search(rf"\b(?:{_SPEECH})\b", prefix.group(0), _F):
+        return None
+    rest = tail[prefix.end():]
+    for role, pattern in _FATE_RE:
+        match = pattern.match(rest.lstrip()) if rest.strip() else None
+        if match and (prefix.group(0).strip(" ,") or role == "killed" and match.group(0).lower() in ("died", "dies")
+                      or role == "killed" and match.group(0).lower().startswith("blew")):
+            return role
+    return None
+
+
+def _fate_before(text: str, start: int, names: list[tuple[int, int]]) -> str | None:
+    """Fate told before the name: "killed X", "the death of a militant identified as X", "the four men killed
+    were A, B and C" (a list: every name after it)."""
+    head = text[:start]
+    best = None
+    for role, pattern in _FATE_RE:
+        for match in pattern.finditer(head):
+            if best is None or match.end() > best[1].end():
+                best = (role, match)
+    if best is None:
+        return None
+    role, match = best
+    between = head[match.end():]
+    if _LIST.match(between):
+        return None if re.search(r";", between) else role
+    others = [s for s, e in names if match.end() <= s < start and not _is_modifier(text, e)]
+    place_like = re.search(r"\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$", between, _F)
+    if others or place_like or _BREAK.search(between) or len(between.split()) > 12:
+        return None
+    return role
+
+
+def _with_head(sent):
+    """The sentence joined to the ones before it when the sentencizer split it after an abbreviation or
+    initials ("identified as "Kh.Sh.Sh.," also known as ..."), or the fragment starts in lower case."""
+    doc, start = sent.doc, sent.start
+    while start > 0 and (re.match(r"\s*[a-z]", doc[start:sent.end].text)
+                         or re.search(r"\b[A-Z][a-z]{0,2}\.[\"”',\s]*$", doc[start - 1].sent.text)):
+        start = doc[start - 1].sent.start
+    return doc[start:sent.end]
+
+
+def people_with_fates(sent) -> list[Person]:
+    """Named people in a spaCy sentence whose fate the sentence states (killed, wounded, arrested).
+    Speakers ("Biden said") and people merely named are not returned."""
+    own_start = sent.start_char
+    sent = _with_head(sent)
+    text = sent.text
+    spans = _name_spans(sent)
+    people: dict[str, str] = {}
+    for start, end in spans:
+        if start + sent.start_char < own_start:
+            continue
+        if re.match(rf"\s*(?:,[^,]{{0,60}},)?\s*(?:{_SPEECH})\b", text[end:end + 80], _F) or _is_modifier(text, end):
+            continue
+        role = _fate_after(text, end) or _fate_before(text, start, spans)
+        name = canonical_person(text[start:end])
+        if role and name and name not in people:
+            people[name] = role
+    return [Person(name, role) for name, role in people.items()]
+
+
+# ---- actors and their roles ------------------------------------------------------------------------------
+
+_UNIT_OF_ORG = re.compile(r"^['’]s\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}")   # "INSS's Counter-Terrorism Cell"
+_FORCE_NOUN = (r"(?:(?:-led|-backed)?\s*(?:(?:special|security|armed|government"
+               r"|coalition|regime|military|air|ground|elite|intelligence|naval|allied|rebel|opposition|police"
+               r"|counter-terrorism)\s+)*(?:forces|troops|military|army|soldiers|commandos|militants|fighters|police"
+               r"|air force|navy|warplanes|jets|drones?|services?|coalition|militias?|rebels|insurgents|operatives"
+               r"|agents|officers|cell|unit)\b)")
+_FORCE_RE = re.compile(rf"^{_FORCE_NOUN}")
+_EVENT_VERB = (r"carried out|conducted|launched|killed|kill|raided|attacked|struck|shelled|bombed|targeted|stormed"
+               r"|ambushed|fired|opened fire|shot|executed|abducted|kidnapped|arrested|detained|captured|seized"
+               r"|clashed|bombarded|hit|led|recaptured|retook|overran")
+_EVENT_NOUN = r"raid|strike|airstrike|air strike|drone strike|operation|attack|assault|offensive|bombing|shelling"
+_AS_PERPETRATOR = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:,[^,;]{{0,60}},\s*)?(?:have |has |had )?(?:\w+ly\s+)?"
+                             rf"(?:{_EVENT_VERB})\b"
+                             rf"|^\s*(?:\w+\s+)?(?:{_EVENT_NOUN})s?\b", _F)
+_BY_BEFORE = re.compile(rf"\b(?:{_EVENT_VERB}|{_EVENT_NOUN})s?\b(?:\s+\w+){{0,3}}\s+by\s+(?:the\s+)?$", _F)
+_TARGET_BEFORE = re.compile(r"\b(?:targeted|targeting|against|attacked|raided|struck|shelled|bombed|bombarded|hit"
+                            r"|killed|kill|killing|ambushed"
+                            r"|fought|clashed with|attacks? on|raids? on|strikes? on|assault on|war on)\s+"
+                            r"(?:[\w-]+\s+){0,4}$", _F)
+_PLACE_AFTER = re.compile(r"^\s*(?:area|governorate|province|district|region|village|town|city|neighbou?rhood)\b", _F)
+_PARTNER_BEFORE = re.compile(r"\b(?:in coordination with|coordinated with|alongside|with the (?:help|support"
+                             r"|assistance) of|jointly with|in cooperation with|in partnership with|together with"
+                             r"|backed by|supported by|aided by)\s+(?:the\s+)?$", _F)
+
+
+def _actor_spans(sent) -> list[tuple[int, int, bool, bool]]:
+    """(start, end, nationality, place_like) of organisation-like names: ORG, NORP and GPE entities, extended
+    over a force noun ("Iraqi security forces", "U.S. special forces"). `nationality` marks a bare NORP
+    ("Yazidis", who can be victims); `place_like` a bare country or nationality, an actor only as the doer."""
+    base, text, spans = sent.start_char, sent.text, []
+    for ent in sent.ents:
+        if ent.label_ not in ("ORG", "NORP", "GPE"):
+            continue
+        s, e = ent.start_char - base, ent.end_char - base
+        force = _FORCE_RE.match(text[e:]) or (_UNIT_OF_ORG.match(text[e:]) if ent.label_ == "ORG" else None)
+        if force:
+            e += force.end()
+        spans.append((s, e, ent.label_ == "NORP" and not force, ent.label_ != "ORG" and not force))
+    return spans
+
+
+def actors_with_roles(sent, resolve: Callable[[str], str | None]) -> list[Actor]:
+    """Actors in a spaCy sentence with the role the sentence gives them: perpetrator ("X carried out", "X raid",
+    "by X"), target ("targeted Y", "killed a Y leader"; victim when the sentence reports violence against
+    civilians), partner ("in coordination with Z"). Names are canonicalised by `resolve`, kept as written
+    when it returns None."""
+    text = sent.text
+    event_type = classify_event(text)[0]
+    actors: dict[str, str] = {}
+    for start, end, nationality, place_like in _actor_spans(sent):
+        before, after = text[:start], text[end:]
+        if _PLACE_AFTER.match(after) or place_like and re.search(r"\b(?:in|at|near|inside|across)\s+$", before):
+            continue
+        if _PARTNER_BEFORE.search(before):
+            role = "partner"
+        elif _AS_PERPETRATOR.match(after) or _BY_BEFORE.search(before):
+            role = "perpetrator"
+        elif _TARGET_BEFORE.search(before) and not place_like:
+            role = "victim" if event_type == VAC and nationality else "target"
+        else:
+            continue
+        written = re.sub(r"['’]s$", "", re.sub(r"^(?:the|a|an)\s+", "", text[start:end], flags=_F)).strip()
+        name = resolve(written) or written
+        actors.setdefault(name, role)
+    return [Actor(name, role) for name, role in actors.items()]
+
+
+# ---- the main event's date ------------------------------------------------------------------------------
+
+_HEADER_LINE_RE = re.compile(r"\b(?:published|posted|updated|date|dated|last modified)\b", re.I)
+_STATEMENT_RE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|stated|added|released|identified"
+                           r"|updated|posted|condition)\b[^.]{0,12}$", re.I)
+
+
+def in_header(text: str, start: int) -> bool:
+    """The position sits in a byline/dateline line ("Posted: Tuesday, January 28, 2014 8:18 PM") or is a
+    full date opening one of the first lines: the date of the article, not of an event."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if _HEADER_LINE_RE.search(text[max(line_start, start - 40):start]):
+        return True
+    return start < 300 and len(line) < 90 and re.search(r"\b(?:1[89]|20)\d\d\b", text[start:start + 40]) is not None
+
+
+def statement_date(text: str, start: int) -> bool:
+    """The date is when something was said or reported ("police said Sunday", "in critical condition
+    Tuesday"), not when the event happened."""
+    return _STATEMENT_RE.search(text[max(0, start - 40):start]) is not None
+
+
+def main_event_date(sdoc, published: str | None, sentences: int = 5, background_days: int = 60) -> EventDate:
+    """The date of an article's main event, from its first `sentences` sentences that report an event
+    (`event_cue`), skipping header and statement dates ("police said Sunday").
+
+    The earliest day-precise date wins, because leads put the report's day beside the event's ("in critical
+    condition Tuesday after he was shot Monday"); dates of later event sentences count only within
+    `background_days` before publication (older ones are background: "the 2019 raid on Oct. 31").
+    When the first dated event sentence has no resolvable date (no publication date for "on Tuesday"), the
+    answer is unknown rather than a background date. Else the first date after the first event sentence,
+    else the publication day. Tuned on gva-dev (scripts/score_dates.py)."""
+    text, pub = sdoc.text, date_from_iso(published)
+    usable = [m for m in find_dates(sdoc, published)
+              if not in_header(text, m.start) and not statement_date(text, m.start)]
+    events = [s for s in sdoc.sents if event_cue(s.text)][:sentences]
+    dated = [(i, [m for m in usable if s.start_char <= m.start < s.end_char]) for i, s in enumerate(events)]
+    # a sentence dated only by a month or year ("since the end of 2017") gives background, not the event
+    dated = [(i, found) for i, found in dated if any(m.date.precision in ("day", "unknown") for m in found)]
+    if dated:
+        first, first_found = dated[0]
+        if pub is None and all(m.date.precision != "day" for m in first_found):
+            return next(m.date for m in first_found if m.date.precision == "unknown")
+        days = [m for i, found in dated for m in found if m.date.precision == "day" and (
+            i == first or pub and (pub - date_from_iso(m.date.value)).days <= background_days)]
+        if days:
+            return min(days, key=lambda m: m.date.value).date
+    after = [m for m in usable if m.date.precision == "day" and events and m.start >= events[0].start_char]
+    if after:
+        return after[0].date
+    return day_date(pub, "publication date") if pub else EventDate()

@@ -1,0 +1,204 @@
+"""Cross-document clustering: one incident per real event, hard negatives kept apart, order never matters."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.cluster import (DEFAULT_THRESHOLD, BlockIndex, Cluster, LinkGraph, block_keys, cluster_mentions,
+                            incident_id, links, recluster_neighbourhood, score_pair)
+from sitrep.records import Actor, Claim, EventDate, Mention, Person, Place
+
+TOWNS = {
+    "Idlib": Place("Idlib", "Idlib Governorate", None, "SY", 35.93, 36.63, "town"),
+    "Atmeh": Place("Atmeh", "Idlib Governorate", None, "SY", 36.21, 36.68, "town"),
+    "Chicago": Place("Chicago", "Illinois", None, "US", 41.85, -87.65, "town"),
+    "Rocky Mount": Place("Rocky Mount", "North Carolina", None, "US", 35.94, -77.79, "town"),
+    "Aleppo": Place("Aleppo", "Aleppo Governorate", None, "SY", 36.20, 37.16, "town"),
+}
+
+
+def mention(mid: str, text: str, day: str, town: str, *, people=(), role="primary", killed=None,
+            event_type="violence", precision="day", actors=()) -> Mention:
+    claims = (Claim("killed", "total", killed),) if killed is not None else ()
+    return Mention(id=mid, document_id=f"doc-{mid}", document=f"doc-{mid}", role=role, event_type=event_type,
+                   date=EventDate(day, precision), place=TOWNS[town], published=day if len(day) == 10 else None,
+                   people=tuple(Person(name, r) for name, r in people), claims=claims,
+                   actors=tuple(Actor(a) for a in actors), evidence=text)
+
+
+# One raid near Atmeh told by three outlets in their own words.
+RAID = [
+    mention("raid-a", "US special forces killed Abu Khalid al-Masri in a night raid on a house near Atmeh on "
+            "Thursday, the Pentagon said. Two of his guards also died.", "2022-02-03", "Atmeh",
+            people=[("Abu Khalid al-Masri", "killed")], killed=3, actors=["US special forces"]),
+    mention("raid-b", "A helicopter-borne American raid in Atmeh, Idlib, overnight left Abu Khalid al-Masri and "
+            "two bodyguards dead, residents told reporters.", "2022-02-03", "Atmeh",
+            people=[("Abu Khalid al-Masri", "killed")], killed=3),
+    mention("raid-c", "Residents of Atmeh described hours of gunfire as American commandos stormed a two-storey "
+            "house where the jihadist leader Abu Khalid al-Masri was hiding; three people were killed.",
+            "2022-02-03", "Atmeh", people=[("Abu Khalid al-Masri", "killed")], killed=3),
+]
+# Same town, same kind of event, three years earlier: a different raid.
+OLD_RAID = mention("raid-2019", "American commandos raided a compound near Atmeh on Saturday night, killing a "
+                   "senior commander, Abu Omar al-Shami, the monitoring group said.", "2019-10-26", "Atmeh",
+                   people=[("Abu Omar al-Shami", "killed")], killed=1)
+# Two shootings in Chicago on the same Tuesday, different victims.
+SHOOTING_1 = [
+    mention("chi-1a", "Darnell Hayes, 19, was shot in the chest on the 4500 block of South Wabash Avenue about "
+            "9 p.m. Tuesday and died at Stroger Hospital, police said.", "2016-06-14", "Chicago",
+            people=[("Darnell Hayes", "killed")], killed=1),
+    mention("chi-1b", "A 19-year-old man, identified by the medical examiner as Darnell Hayes, was fatally shot "
+            "Tuesday night on South Wabash Avenue in Bronzeville.", "2016-06-14", "Chicago",
+            people=[("Darnell Hayes", "killed")], killed=1),
+]
+SHOOTING_2 = [
+    mention("chi-2a", "Keisha Moore, 34, was wounded in the leg while sitting on a porch on West Augusta "
+            "Boulevard in Humboldt Park on Tuesday afternoon, police said.", "2016-06-14", "Chicago",
+            people=[("Keisha Moore", "wounded")]),
+    mention("chi-2b", "Police said a 34-year-old woman, Keisha Moore, was struck in the leg by gunfire on her "
+            "porch in the 3300 block of West Augusta Boulevard on Tuesday.", "2016-06-14", "Chicago",
+            people=[("Keisha Moore", "wounded")]),
+]
+
+
+def partition(clusters: list[Cluster]) -> set[frozenset[str]]:
+    return {frozenset(c.mention_ids) for c in clusters}
+
+
+def test_one_raid_told_by_three_outlets_is_one_incident():
+    clusters = cluster_mentions(RAID)
+    assert partition(clusters) == {frozenset(m.id for m in RAID)}
+    joins = {mid: (score, evidence) for mid, score, evidence in clusters[0].joins}
+    assert joins["raid-a"][1] == {"anchor": True}
+    assert joins["raid-b"][1]["shared_people"] == ["abu khalid al masri"]
+
+
+def test_same_town_same_type_different_year_cannot_link():
+    score, evidence = score_pair(RAID[0], OLD_RAID)
+    assert score == 0.0 and evidence["cannot_link"] == "dates incompatible"
+    assert partition(cluster_mentions([*RAID, OLD_RAID])) == {frozenset(m.id for m in RAID), frozenset({"raid-2019"})}
+
+
+def test_same_city_same_day_different_victims_stay_apart():
+    score, evidence = score_pair(SHOOTING_1[0], SHOOTING_2[0])
+    assert "different_victims" in evidence and score < 0.1
+    assert partition(cluster_mentions([*SHOOTING_1, *SHOOTING_2])) == {
+        frozenset({"chi-1a", "chi-1b"}), frozenset({"chi-2a", "chi-2b"})}
+
+
+def test_places_in_different_countries_cannot_link():
+    syria = mention("s", "A car bomb exploded at a market, killing nine.", "2020-05-01", "Aleppo", killed=9)
+    us = mention("u", "A car bomb exploded at a market, killing nine.", "2020-05-01", "Chicago", killed=9)
+    assert score_pair(syria, us)[1]["cannot_link"] == "different countries"
+
+
+def test_syndicated_copies_cluster_together():
+    copies = [mention(f"wire-{n:02d}", RAID[1].evidence, "2022-02-03", "Atmeh") for n in range(40)]
+    assert partition(cluster_mentions(copies)) == {frozenset(m.id for m in copies)}
+
+
+# Two unnamed shootings in one city on one Sunday, and a round-up that recalls both.
+LIQUOR_STORE = [
+    mention("ga1", "A man was shot several times outside a liquor store on Cottage Grove Avenue early Sunday and "
+            "taken to hospital in serious condition, police said.", "2016-06-19", "Chicago"),
+    mention("ga2", "Police said the man, shot outside the Cottage Grove Avenue liquor store before dawn Sunday, was "
+            "in serious condition at the University of Chicago Medical Center.", "2016-06-19", "Chicago"),
+]
+PARK = [
+    mention("gb1", "Two teenagers were wounded Sunday afternoon when someone fired from a passing car at a group "
+            "gathered in a Little Village park.", "2016-06-19", "Chicago"),
+    mention("gb2", "A drive-by gunman wounded two teens in a Little Village park on Sunday afternoon; both are "
+            "expected to survive.", "2016-06-19", "Chicago"),
+]
+ROUND_UP = ("Sunday was violent: a man was shot outside a Cottage Grove Avenue liquor store, and two teenagers "
+            "were wounded by gunfire from a passing car in a Little Village park.")
+CORPUS = [*RAID, OLD_RAID, *SHOOTING_1, *SHOOTING_2, *LIQUOR_STORE, *PARK,
+          mention("recap", ROUND_UP, "2016-06-19", "Chicago", role="mention")]
+
+
+def test_background_mention_joins_one_incident_and_never_bridges_two():
+    recap = mention("recap", ROUND_UP, "2016-06-19", "Chicago", role="mention")
+    assert all(score_pair(recap, m)[0] >= DEFAULT_THRESHOLD for m in [*LIQUOR_STORE, *PARK])
+    groups = partition(cluster_mentions([*LIQUOR_STORE, *PARK, recap]))
+    assert groups == {frozenset({"ga1", "ga2", "recap"}), frozenset({"gb1", "gb2"})}
+    # the same text as a primary report does pull the two together: the role is what protects them
+    as_primary = mention("recap", ROUND_UP, "2016-06-19", "Chicago")
+    assert len(cluster_mentions([*LIQUOR_STORE, *PARK, as_primary])) == 1
+
+
+def test_a_background_member_never_renames_the_incident():
+    recap = mention("a-recap", ROUND_UP, "2016-06-19", "Chicago", role="mention")
+    clusters = cluster_mentions([*LIQUOR_STORE, recap])
+    assert [c.mention_ids for c in clusters] == [("a-recap", "ga1", "ga2")]
+    assert clusters[0].incident_id == incident_id(["ga1", "ga2"])
+
+
+def test_background_mention_of_an_old_raid_joins_it():
+    recalled = mention("recall", "The raid recalled the October 2019 operation near Atmeh in which Abu Omar "
+                       "al-Shami, a senior commander, was killed by American commandos.", "2019-10-26", "Atmeh",
+                       role="mention", people=[("Abu Omar al-Shami", "killed")])
+    groups = partition(cluster_mentions([*RAID, OLD_RAID, recalled]))
+    assert frozenset({"raid-2019", "recall"}) in groups
+
+
+def test_block_keys_meet_within_the_window_and_not_across_years():
+    assert set(block_keys(RAID[0])) & set(block_keys(RAID[1]))
+    assert not set(block_keys(RAID[0])) & set(block_keys(OLD_RAID))
+    a_year = mention("y", "Fighting in Idlib killed hundreds that year.", "2019", "Idlib", precision="year")
+    assert 0 < len(block_keys(a_year)) <= 3
+
+
+def test_block_index_finds_only_neighbours():
+    index = BlockIndex()
+    for m in CORPUS:
+        index.add(m)
+    assert index.neighbours(RAID[0]) == {"raid-b", "raid-c"}
+    assert "chi-2b" in index.neighbours(SHOOTING_1[0]) and "raid-a" not in index.neighbours(SHOOTING_1[0])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(CORPUS))
+def test_clusters_and_ids_do_not_depend_on_input_order(order):
+    assert cluster_mentions(order) == cluster_mentions(CORPUS)
+
+
+def test_clustering_is_idempotent():
+    first = cluster_mentions(CORPUS)
+    by_id = {m.id: m for m in CORPUS}
+    again = cluster_mentions([by_id[i] for c in first for i in c.mention_ids])
+    assert again == first
+
+
+def stream(order: list[Mention]) -> tuple[dict[str, Cluster], list[dict]]:
+    """The store's incremental path in memory: block index -> links -> link component -> recluster."""
+    index, graph = BlockIndex(), LinkGraph()
+    seen: dict[str, Mention] = {}
+    incident_of: dict[str, str] = {}
+    clusters: dict[str, Cluster] = {}
+    history: list[dict] = []
+    for m in order:
+        graph.add(m.id, links(m, [seen[i] for i in index.neighbours(m)]))
+        index.add(m)
+        seen[m.id] = m
+        around = graph.component([m.id]) - {m.id}
+        previous = [clusters.pop(i) for i in sorted({incident_of[x] for x in around})]
+        result = recluster_neighbourhood([m], [seen[x] for x in around], previous)
+        history += result.history
+        for c in result.clusters:
+            clusters[c.incident_id] = c
+            incident_of.update((i, c.incident_id) for i in c.mention_ids)
+    return clusters, history
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(CORPUS))
+def test_incremental_equals_batch(order):
+    clusters, history = stream(order)
+    assert sorted(clusters.values(), key=lambda c: c.incident_id) == cluster_mentions(CORPUS)
+    assert {h["kind"] for h in history} <= {"new", "join", "merge", "split"}
+
+
+def test_history_records_new_then_join():
+    _, history = stream(RAID[:2])
+    assert [h["kind"] for h in history] == ["new", "join"]
+    assert history[1]["mentions"] == ["raid-b"]

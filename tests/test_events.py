@@ -1,0 +1,185 @@
+"""Event types and actions, named people with their fate, actors with their roles."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.extract.events import (actors_with_roles, canonical_person, classify_event, event_cue, in_header,
+                                   main_event_date, people_with_fates, statement_date)
+from sitrep.extract.nlp import load_pipeline
+from sitrep.records import Actor, Person
+
+SHARED = Path(__file__).parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def sentence(nlp, text: str):
+    return list(nlp(text).sents)[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Special forces carried out a night raid on a militant hideout, killing the group's commander.",
+     ("Battles", "Armed clash", "raid")),
+    ("Troops raided a compound used by the insurgents near the border.", ("Battles", "Armed clash", "raid")),
+    ("Fighters clashed with government forces on the outskirts of the city.", ("Battles", "Armed clash", "clash")),
+    ("Two soldiers died in an ambush on an army convoy.", ("Battles", "Armed clash", "clash")),
+    ("Militants attacked an army checkpoint, killing three soldiers.", ("Battles", "Armed clash", "attack")),
+    ("The army recaptured the town from the rebels after days of fighting.",
+     ("Battles", "Government regains territory", "clash")),
+    ("Insurgents seized control of the district headquarters.",
+     ("Battles", "Non-state actor overtakes territory", "clash")),
+    ("An airstrike hit a market, killing 12 people.", ("Explosions/Remote violence", "Air/drone strike", "airstrike")),
+    ("Warplanes pounded villages in the south.", ("Explosions/Remote violence", "Air/drone strike", "airstrike")),
+    ("A drone strike killed two men riding a motorcycle.",
+     ("Explosions/Remote violence", "Air/drone strike", "drone_strike")),
+    ("Artillery shelling of residential areas wounded five civilians.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "shelling")),
+    ("Rebels fired rockets at the airport overnight.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "shelling")),
+    ("A roadside bomb struck a police patrol.", ("Explosions/Remote violence", "Remote explosive/landmine/IED", "ied")),
+    ("Three children were killed when a landmine exploded.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED", "ied")),
+    ("A car bomb exploded outside the ministry.", ("Explosions/Remote violence", "Remote explosive/landmine/IED",
+                                                   "bombing")),
+    ("A suicide bomber blew himself up at a wedding.", ("Explosions/Remote violence", "Suicide bomb",
+                                                         "suicide_bombing")),
+    ("Someone threw a grenade into the crowd.", ("Explosions/Remote violence", "Grenade", "bombing")),
+    ("Gunmen massacred 30 villagers.", ("Violence against civilians", "Attack", "massacre")),
+    ("The militants executed four hostages.", ("Violence against civilians", "Attack", "execution")),
+    ("Armed men kidnapped a priest on his way home.",
+     ("Violence against civilians", "Abduction/forced disappearance", "abduction")),
+    ("Four teens were shot on a basketball court Monday evening.", ("Violence against civilians", "Attack", "attack")),
+    ("A gunman opened fire inside a bar, police said.", ("Violence against civilians", "Attack", "attack")),
+    ("A boy was left fighting for his life after a shooting.", ("Violence against civilians", "Attack", "attack")),
+    ("A soldier and his daughter were found dead outside their home.",
+     ("Violence against civilians", "Attack", "attack")),
+    ("A woman was stabbed to death in her apartment.", ("Violence against civilians", "Attack", "attack")),
+    ("Police arrested seven suspects in Nineveh.", ("Strategic developments", "Arrests", "arrest")),
+    ("Officers raided a house and arrested three men.", ("Strategic developments", "Arrests", "arrest")),
+    ("Thousands of protesters marched peacefully through the capital.", ("Protests", "Peaceful protest", "protest")),
+    ("Police fired tear gas to disperse the demonstrators.", ("Protests", "Protest with intervention", "protest")),
+    ("Protesters clashed with police and torched cars.", ("Riots", "Violent demonstration", "protest")),
+    ("A mob lynched a man accused of theft.", ("Riots", "Mob violence", "attack")),
+])
+def test_classify_event(text, expected):
+    assert classify_event(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The minister met his counterpart to discuss trade.",
+    "He suffered a heart attack at home.",
+    "The union called a hunger strike.",
+    "Residents were asked to send a screenshot of the form.",
+    "The company hopes to strike a deal next month.",
+    "The clinic offered free flu shots.",
+])
+def test_no_event(text):
+    assert classify_event(text) == (None, None, "other")
+    assert event_cue(text) is None
+
+
+@pytest.mark.parametrize("text, action", [
+    ("The leader was killed during an overnight raid, the president said.", "raid"),
+    ("A man was shot dead outside a shop.", "attack"),
+    ("Thirteen people were killed in shelling and clashes that followed the raid.", "shelling"),
+    ("Seven suspects were arrested on Tuesday.", "arrest"),
+    ("Clashes broke out after the funeral.", "clash"),
+])
+def test_event_cue(text, action):
+    assert event_cue(text) == action
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Police said John Smith, 24, was shot and killed outside a bar on Main Street.", [Person("John Smith", "killed")]),
+    ("The victim, identified as Kevin Barnes, died at the hospital.", [Person("Kevin Barnes", "killed")]),
+    ("Maria Lopez was wounded in the leg, police said.", [Person("Maria Lopez", "wounded")]),
+    ("Officers arrested Daniel Reyes, 31, on Tuesday.", [Person("Daniel Reyes", "arrested")]),
+    ("A coalition airstrike killed the group's deputy, former aide Abu Omar al-Shishani, in 2016.",
+     [Person("Abu Omar al-Shishani", "killed")]),
+    ("The raid resulted in the death of a commander identified as Abu Salem.", [Person("Abu Salem", "killed")]),
+    ("The three men killed were Abu Hassan, Umm Khalid and Ibn Ali al-Masri.",
+     [Person("Abu Hassan", "killed"), Person("Umm Khalid", "killed"), Person("Ibn Ali al-Masri", "killed")]),
+    ("Commander Yusuf Abdi was targeted and killed in a drone strike.", [Person("Yusuf Abdi", "killed")]),
+    ("President Joe Biden said the raid killed the leader of the group.", []),
+    ("The spokesman, Omar Saleh, said the doors of his house started to rattle.", []),
+    ("Ahmad Rahhal, a journalist who visited the site, reported seeing 12 bodies.", []),
+    ("The operation was approved by Prime Minister Hassan Diab.", []),
+])
+def test_people_with_fates(nlp, text, people):
+    assert people_with_fates(sentence(nlp, text)) == people
+
+
+def test_people_of_a_sentence_split_after_initials(nlp):
+    doc = nlp('The strike caused the death of a fighter identified as "Kh.Sh.Sh.," also known as "Abu Yasser."')
+    found = [p for s in doc.sents for p in people_with_fates(s)]
+    assert found == [Person("Abu Yasser", "killed")]
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Gen. Erik Kurilla", "Erik Kurilla"),
+    ("President Joe Biden", "Joe Biden"),
+    ("al-Qurayshi's", "al-Qurayshi"),
+    ("\u201cAbu Zeinab\u201d", "Abu Zeinab"),
+    ("Prime Minister Mustafa al-Kadhimi", "Mustafa al-Kadhimi"),
+])
+def test_canonical_person(written, canonical):
+    assert canonical_person(written) == canonical
+
+
+def known(name: str) -> str | None:
+    """A stand-in knowledge base: two aliases, everything else unknown."""
+    return {"US military": "United States armed forces", "ISIS": "Islamic State"}.get(name)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US military raid was carried out in coordination with Iraqi security forces.",
+     [Actor("United States armed forces", "perpetrator"), Actor("Iraqi security forces", "partner")]),
+    ("Iraqi security forces killed a senior ISIS leader in a raid.",
+     [Actor("Iraqi security forces", "perpetrator"), Actor("Islamic State", "target")]),
+    ("Turkish forces shelled SDF positions near the town.",
+     [Actor("Turkish forces", "perpetrator"), Actor("SDF", "target")]),
+    ("Israeli warplanes struck Hamas positions overnight.",
+     [Actor("Israeli warplanes", "perpetrator"), Actor("Hamas", "target")]),
+    ("The operation was carried out by the National Security Service.",
+     [Actor("National Security Service", "perpetrator")]),
+    ("Officials said the raid in Syria lasted two hours.", []),
+])
+def test_actors_with_roles(nlp, text, expected):
+    assert actors_with_roles(sentence(nlp, text), known) == expected
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not beside the repository")
+def test_seed_people(nlp):
+    """The four leaders named in seed 004 and the kunya of seed 003 are found as killed; speakers are not."""
+    people = {}
+    for name in ("003_ecfa8df72bc42ce7", "004_5cef4c7638461147", "002_dce108061c62bd8e"):
+        doc = nlp((SHARED / "seeds" / f"{name}.txt").read_text(encoding="utf-8"))
+        people[name] = {p.name: p.role for s in doc.sents for p in people_with_fates(s)}
+    assert people["003_ecfa8df72bc42ce7"] == {"Abu Zeinab": "killed"}
+    assert set(people["004_5cef4c7638461147"]) == {"Ahmad Hamid Hussein Abd-al-Jalil al-Ithawi", "Abu Hammam",
+                                                    "Abu-Ali al-Tunisi", "Shakir Abud Ahmad al-Issawi"}
+    assert "Joe Biden" not in people["002_dce108061c62bd8e"] and "John Kirby" not in people["002_dce108061c62bd8e"]
+
+
+def test_main_event_date(nlp):
+    """The earliest event date of the lead, not the day it was reported; never a background date."""
+    text = ("A teenager was in critical condition Tuesday after he was shot Monday evening, police said. "
+            "The gunman fled. A similar shooting on June 4, 2012 killed two.")
+    assert main_event_date(nlp(text), "2014-01-28").value == "2014-01-27"
+    no_date = "A man was shot and killed outside a bar."
+    assert main_event_date(nlp(no_date), "2014-01-28").value == "2014-01-28"
+    unresolvable = "Security forces killed a militant leader in a raid on Tuesday. A 2019 raid killed his aide."
+    assert main_event_date(nlp(unresolvable), None).value is None
+
+
+def test_header_and_statement_dates():
+    text = "Posted: Tuesday, January 28, 2014 8:18 PM\nA man was shot Monday, police said Tuesday."
+    assert in_header(text, text.index("Tuesday"))
+    assert not in_header(text, text.index("Monday"))
+    assert statement_date(text, text.rindex("Tuesday"))
+    assert not statement_date(text, text.index("Monday"))
