@@ -24,7 +24,8 @@ EXIT_REJECTED, EXIT_USAGE, EXIT_STORE = 3, 2, 4
 
 app = typer.Typer(help="sitrep: turn news articles about armed conflict into a sourced incident database.\n\n"
                        "Example:  sitrep run ../shared/seeds && sitrep incidents",
-                  no_args_is_help=True, add_completion=False, rich_markup_mode="rich")
+                  no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
+                  pretty_exceptions_show_locals=False)
 gazetteer_app = typer.Typer(help="Manage the gazetteer (GeoNames) used to resolve places.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 console = Console(stderr=True)
@@ -126,21 +127,24 @@ def incidents(db: DbOption = "sitrep.db",
     Example:  sitrep incidents --db sitrep.db
     """
     store = _open(db)
-    table = Table(title=f"Incidents in {db}", show_lines=False)
-    for column in ("date", "place", "type", "killed (low–best–high)", "sources", "role", "flags", "id"):
-        table.add_column(column, overflow="fold")
+    table = Table(title=f"Incidents in {db}", show_lines=False, expand=False)
+    for column, style in (("date", "bold"), ("place", ""), ("what", ""), ("killed", "red"), ("sources", ""),
+                          ("flags", "yellow"), ("id", "dim")):
+        table.add_column(column, style=style, overflow="fold")
     rows = sorted(store.iter_incidents(), key=lambda i: (not any(d.role == "primary" for d in i.documents),
                                                         i.date.earliest or "9999", i.id))
     for incident in rows[:limit]:
         place = incident.place
-        where = ", ".join(x for x in (place.name, place.admin1, place.country) if x) or "?"
+        where = ", ".join(x for x in dict.fromkeys((place.name, place.admin1, place.country)) if x) or "?"
         f = incident.fatalities
-        killed = "–".join("?" if v is None else str(v) for v in (f.low, f.best, f.high))
-        sources = sorted({c.source or "unattributed" for c in incident.claims})
-        role = "primary" if any(d.role == "primary" for d in incident.documents) else "background"
-        table.add_row(incident.date.value or "unknown", where, incident.action, killed,
-                      f"{len(incident.documents)} docs; " + ", ".join(sources[:4]), role,
-                      ", ".join(sorted({fl.kind for fl in incident.flags})) or "-", incident.id)
+        killed = "?" if f.best is None else str(f.best) if f.low == f.high else f"{f.low}–{f.high}"
+        voices = sorted({c.source or "unattributed" for c in incident.claims})
+        primary = any(d.role == "primary" for d in incident.documents)
+        what = incident.action + ("" if primary else " (recalled)")
+        table.add_row(incident.date.value or "?", where, what, killed,
+                      f"{len(incident.documents)} doc{'s' * (len(incident.documents) != 1)}, {len(voices)} voices",
+                      ", ".join(sorted({fl.kind for fl in incident.flags})) or "", incident.id)
+    store.close()
     out.print(table)
 
 

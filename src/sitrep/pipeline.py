@@ -89,7 +89,7 @@ def run(paths: Sequence[Path], settings: Settings, progress: Progress | None = N
         if pending:
             extractor = extractor or _extractor(settings)
             _process_batch(store, extractor, pending, settings, summary)
-        update_incidents(store)
+        update_incidents(store, settings)
         counts = store.counts()
         summary.incidents, summary.claims = counts.incidents, counts.claims
     finally:
@@ -111,8 +111,8 @@ def _process_batch(store: SqliteStore, extractor, documents: list[Document], set
             store.add_document(document, bands, signature)
             summary.added += 1
             summary.copies += document.copy_of is not None
-        store.add_mentions(mentions, [cluster_stage.block_keys(m) for m in mentions])
-    update_incidents(store)
+        store.add_mentions(mentions, [cluster_stage.block_keys(m, settings.date_window_days) for m in mentions])
+    update_incidents(store, settings)
 
 
 def _link_copy(store: SqliteStore, document: Document, earlier: list[Document], threshold: float):
@@ -128,24 +128,33 @@ def _link_copy(store: SqliteStore, document: Document, earlier: list[Document], 
     return document, bands, signature
 
 
-def update_incidents(store: SqliteStore) -> None:
-    """Cluster pending mentions with their blocking neighbourhood, then reconcile the incidents that changed."""
+def update_incidents(store: SqliteStore, settings: Settings) -> None:
+    """Link pending mentions to their blocking candidates, re-cluster their link component, and reconcile
+    the incidents that changed. Clustering a set splits along link components, so this equals clustering
+    everything at once, whatever order the documents came in."""
     pending = store.pending_mentions()
     if not pending:
         return
-    keys = {k for m in pending for k in cluster_stage.block_keys(m)}
-    neighbours = store.neighbour_mentions(keys)
-    before = store.incident_of(m.id for m in neighbours)
-    members = store.incident_members(set(before.values()))
-    by_id = {m.id: m for m in [*pending, *neighbours, *members]}
-    before = store.incident_of(by_id)
-    clusters = cluster_stage.cluster_mentions(list(by_id.values()))
+    threshold, window = settings.cluster_threshold, settings.date_window_days
+    with store.batch():
+        for mention in pending:
+            candidates = store.neighbour_mentions(cluster_stage.block_keys(mention, window))
+            store.add_links(mention.id, cluster_stage.links(mention, candidates, threshold, window_days=window))
+    new = {m.id for m in pending}
+    component = store.mentions_by_id(store.link_component(new) - new)
+    before = store.incident_of(m.id for m in component)
+    previous: dict[str, list[str]] = {}
+    for mention_id, incident_id in before.items():
+        previous.setdefault(incident_id, []).append(mention_id)
+    result = cluster_stage.recluster_neighbourhood(
+        pending, component, [cluster_stage.Cluster(i, tuple(sorted(ids))) for i, ids in sorted(previous.items())],
+        threshold, window_days=window)
+    clusters, history = result.clusters, result.history
     after = {mid: c.incident_id for c in clusters for mid in c.mention_ids}
-    history = cluster_stage.history_entries(before, after, clusters)
+    by_id = {m.id: m for m in [*pending, *component]}
     with store.batch():
         store.drop_incidents(set(before.values()) - set(after.values()))
         store.assign(after, history)
-        new = {m.id for m in pending}
         changed = {c.incident_id: c for c in clusters
                    if any(before.get(mid) != c.incident_id or mid in new for mid in c.mention_ids)}
         documents = store.documents_by_id({by_id[mid].document_id for c in changed.values() for mid in c.mention_ids})

@@ -18,7 +18,7 @@ TABLE: dict[str, tuple[object, str]] = {
     "gazetteer": ("", "Gazetteer SQLite file; empty means the default built from GeoNames cities500 on first use."),
     "knowledge_base": ("", "Extra actors/sources YAML file merged over the shipped knowledge base."),
     "copy_threshold": (0.8, "MinHash Jaccard estimate above which a document is a syndicated copy of another."),
-    "cluster_threshold": (0.5, "Score above which a mention joins a candidate incident (tuned on gva-dev)."),
+    "cluster_threshold": (0.33, "Score at which two mentions link into one incident (tuned on gva-dev: scripts/tune_clustering.py)."),
     "date_window_days": (7, "How far apart two mentions' dates may be to be compared at all (blocking)."),
 }
 
@@ -32,7 +32,7 @@ class Settings:
     gazetteer: str = ""
     knowledge_base: str = ""
     copy_threshold: float = 0.8
-    cluster_threshold: float = 0.5
+    cluster_threshold: float = 0.33
     date_window_days: int = 7
 
     @classmethod

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sitrep.extract.dates import date_from_iso, day_date, find_dates
+from sitrep.extract.dates import DateMention, date_from_iso, day_date, find_dates
 from sitrep.records import Actor, EventDate, Person
 
 _F = re.IGNORECASE
@@ -346,7 +346,8 @@ def statement_date(text: str, start: int) -> bool:
     return _STATEMENT_RE.search(text[max(0, start - 40):start]) is not None
 
 
-def main_event_date(sdoc, published: str | None, sentences: int = 5, background_days: int = 60) -> EventDate:
+def main_event_date(sdoc, published: str | None, dates: list[DateMention] | None = None, sentences: int = 5,
+                    background_days: int = 60) -> EventDate:
     """The date of an article's main event, from its first `sentences` sentences that report an event
     (`event_cue`), skipping header and statement dates ("police said Sunday").
 
@@ -355,9 +356,11 @@ def main_event_date(sdoc, published: str | None, sentences: int = 5, background_
     `background_days` before publication (older ones are background: "the 2019 raid on Oct. 31").
     When the first dated event sentence has no resolvable date (no publication date for "on Tuesday"), the
     answer is unknown rather than a background date. Else the first date after the first event sentence,
-    else the publication day. Tuned on gva-dev (scripts/score_dates.py)."""
+    else the publication day. Tuned on gva-dev (scripts/score_dates.py). Pass `dates` (from `find_dates`)
+    when the caller has them already."""
     text, pub = sdoc.text, date_from_iso(published)
-    usable = [m for m in find_dates(sdoc, published)
+    found_dates = find_dates(sdoc, published) if dates is None else dates
+    usable = [m for m in found_dates
               if not in_header(text, m.start) and not statement_date(text, m.start)]
     events = [s for s in sdoc.sents if event_cue(s.text)][:sentences]
     dated = [(i, [m for m in usable if s.start_char <= m.start < s.end_char]) for i, s in enumerate(events)]

@@ -9,6 +9,7 @@ lie more than a week from the main event's date; everything else describes the m
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,19 +18,22 @@ from spacy.tokens import Doc, Span
 
 from sitrep.extract.claims import extract_claims
 from sitrep.extract.dates import DateMention, find_dates
-from sitrep.extract.events import actors_with_roles, classify_event, event_cue, people_with_fates
+from sitrep.extract.events import (actors_with_roles, classify_event, event_cue, main_event_date,
+                                   people_with_fates)
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.places import geoparse, place_flags
 from sitrep.records import Actor, Claim, Document, EventDate, Mention, Person, Place, PlaceMention
 
 BACKGROUND_GAP_DAYS = 7
+NEAR_KM = 50          # two precise places farther apart than this are two scenes
 _SPEECH = r"(announced|said|says|stated|declared|confirmed|told|claimed|reported|tweeted|wrote)"
 # "On 4 January, X announced ..." / "X announced on 3 February that ...": the date of a statement
 _STATEMENT_BEFORE = re.compile(r"^\W*(on|as of)\s*$", re.I)
 _STATEMENT_AFTER = re.compile(_SPEECH + r"\s+(on|late on|early on)?\s*$", re.I)
 _SINCE = re.compile(r"\b(since|after|before|previous|former|last year|years? ago)\b", re.I)
-_PRECISE = {"day", "week"}
+_LEAD = 4             # sentences that make the lead, where the main event's scene is named
+_WORD = re.compile(r"[a-z]{5,}")
 
 
 @dataclass
@@ -44,25 +48,39 @@ class _Sentence:
 
 def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer) -> list[Mention]:
     """The document's mentions: first the primary one (always present), then background ones."""
-    sentences = _sentences(document, sdoc, kb, gazetteer)
-    main_date = _main_date(sentences)
+    dates = find_dates(sdoc, document.published)
+    sentences = _sentences(document, sdoc, dates, kb, gazetteer)
+    main_date = main_event_date(sdoc, document.published, dates)
+    main_place = _place(sentences[:_LEAD])
     main: list[_Sentence] = []
     background: dict[tuple, list[_Sentence]] = {}
+    previous_key: tuple | None = None
     for s in sentences:
-        if s.cue and _is_background(s, main_date):
-            background.setdefault(_background_key(s), []).append(s)
+        if s.cue and (_is_background(s, main_date) or _elsewhere(s, main_place)):
+            previous_key = _background_key(s)
+            background.setdefault(previous_key, []).append(s)
+        elif previous_key and _continues(s, background[previous_key][-1]):
+            background[previous_key].append(s)
         else:
+            previous_key = None
             main.append(s)
     flags = tuple(place_flags(sdoc, [p for s in sentences for p in s.places], gazetteer, document.name))
     mentions = [_mention(document, 0, "primary", main, main_date, kb, flags)]
     for index, group in enumerate(background.values(), 1):
         group_date = _most_precise([d.date for s in group for d in s.dates])
-        mentions.append(_mention(document, index, "mention", group, group_date, kb, ()))
+        mention = _mention(document, index, "mention", group, group_date, kb, ())
+        if _specific(mention):
+            mentions.append(mention)
     return mentions
 
 
-def _sentences(document: Document, sdoc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer) -> list[_Sentence]:
-    dates = find_dates(sdoc, document.published)
+def _specific(m: Mention) -> bool:
+    """A recalled event worth its own record: it has a figure, a named victim, or a day or month."""
+    return bool(m.claims) or any(p.role != "other" for p in m.people) or m.date.precision in ("day", "week", "month")
+
+
+def _sentences(document: Document, sdoc: Doc, dates: list[DateMention], kb: KnowledgeBase,
+               gazetteer: Gazetteer) -> list[_Sentence]:
     places = geoparse(sdoc, gazetteer)
     claims = extract_claims(sdoc, document, kb)
     out = []
@@ -73,10 +91,24 @@ def _sentences(document: Document, sdoc: Doc, kb: KnowledgeBase, gazetteer: Gaze
         for d in dates:
             if span.start_char <= d.start < span.end_char:
                 (s.statement_dates if _is_statement_date(span, d) else s.dates).append(d)
-        s.places = [p for p in places if span.start_char <= p.start < span.end_char]
+        s.places = [p for p in places if span.start_char <= p.start < span.end_char and _is_scene(p, sdoc)]
         s.claims = [c for c in claims if span.start_char <= c.start < span.end_char]
         out.append(s)
     return out
+
+
+_LOCATIVE = re.compile(r"\b(in|into|inside|across|from|near|throughout|within|at|to|of|out of)\s+(the\s+)?"
+                       r"((north|south|east|west)\w*\s+)?$", re.I)
+_POSSESSIVE_OR_END = re.compile(r"^\s*(['’]s\b|[,.;:)—–-]|$|and\b|or\b)")
+
+
+def _is_scene(p: PlaceMention, sdoc: Doc) -> bool:
+    """A country name can be a scene ("in Syria", "Syria's Idlib") or a nationality ("US President",
+    "U.S. forces"); only the first locates an event. Finer places are always scenes."""
+    if p.place is None or p.place.precision != "country":
+        return True
+    before, after = sdoc.text[max(0, p.start - 40):p.start], sdoc.text[p.end:p.end + 3]
+    return bool(_LOCATIVE.search(before) or _POSSESSIVE_OR_END.match(after))
 
 
 def _is_statement_date(span: Span, d: DateMention) -> bool:
@@ -85,19 +117,6 @@ def _is_statement_date(span: Span, d: DateMention) -> bool:
     if _STATEMENT_BEFORE.match(before) and re.search(_SPEECH, after[:150], re.I):
         return True
     return bool(_STATEMENT_AFTER.search(before[-40:]))
-
-
-def _main_date(sentences: list[_Sentence]) -> EventDate:
-    """The earliest day- or week-precise date of the first event sentence that has one (events precede the
-    reports about them: 'in critical condition Tuesday after he was shot Monday'), else the most precise
-    non-background date seen in event sentences, else unknown."""
-    for s in sentences:
-        if not s.cue or _SINCE.search(s.span.text):
-            continue
-        precise = [d.date for d in s.dates if d.date.precision in _PRECISE and d.date.earliest]
-        if precise:
-            return min(precise, key=lambda d: (d.earliest, d.latest or ""))
-    return EventDate()
 
 
 def _is_background(s: _Sentence, main: EventDate) -> bool:
@@ -123,9 +142,30 @@ def _days_apart(a: EventDate, b: EventDate) -> int:
 
 def _background_key(s: _Sentence) -> tuple:
     known = [d.date for d in s.dates if d.date.earliest]
-    year = min(d.earliest[:4] for d in known) if known else None
-    countries = sorted({p.place.country for p in s.places if p.place and p.place.country})
-    return (year, countries[0] if countries else None)
+    if known:
+        countries = sorted({p.place.country for p in s.places if p.place and p.place.country})
+        return (min(d.earliest[:4] for d in known), countries[0] if countries else None)
+    places = [p.place for p in s.places if p.place]
+    return (None, places[0].gazetteer_id or places[0].name if places else s.span.start_char)
+
+
+def _elsewhere(s: _Sentence, main_place: Place) -> bool:
+    """An event sentence whose own scene (admin1 or finer) cannot be the main event's scene."""
+    own = [p.place for p in s.places if p.place and _RANK[p.place.precision] <= _RANK["admin1"]]
+    return bool(own) and main_place.country is not None and not any(_compatible(p, main_place) for p in own)
+
+
+def _continues(s: _Sentence, last: _Sentence) -> bool:
+    """A sentence with no date or place of its own that goes on about the background event just told
+    (it shares a content word with it), e.g. the toll of a prison attack recalled in the sentence before."""
+    if s.dates or any(p.place for p in s.places):
+        return False
+    shared = set(_WORD.findall(s.span.text.lower())) & set(_WORD.findall(last.span.text.lower()))
+    return bool(shared - _COMMON)
+
+
+_COMMON = {"which", "their", "there", "would", "could", "after", "before", "since", "about", "people", "killed",
+           "attack", "attacks", "group", "forces", "security", "official", "officials", "said", "according"}
 
 
 def _most_precise(dates: list[EventDate]) -> EventDate:
@@ -135,14 +175,54 @@ def _most_precise(dates: list[EventDate]) -> EventDate:
 
 
 def _place(sentences: list[_Sentence]) -> Place:
-    """The first most precise place named in event sentences, else anywhere in the group."""
-    order = {"point": 0, "town": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "unknown": 6}
-    for pool in ([s for s in sentences if s.cue], sentences):
-        found = [p.place for s in pool for p in s.places if p.place]
-        if found:
-            best = min(order[p.precision] for p in found)
-            return next(p for p in found if order[p.precision] == best)
-    return Place()
+    """Where the event happened: the first place named in an event sentence (the lead names the scene
+    first), refined by the first more precise place that lies inside it ("Idlib province" → "Atmeh")."""
+    pool = [p.place for s in sentences if s.cue for p in s.places if p.place] or \
+        [p.place for s in sentences for p in s.places if p.place]
+    if not pool:
+        return Place()
+    best = min(pool[:3], key=_rank)   # the lead's most precise place
+    for candidate in pool:
+        if _rank(candidate) < _rank(best) and _inside(candidate, best):
+            best = candidate
+    return best
+
+
+def _rank(p: Place) -> float:
+    """Precision rank; a town the gazetteer lacks, placed by the province the text names, sits between."""
+    if p.precision == "admin1" and p.name and p.admin1 and not _same(p.name, p.admin1):
+        return 2.5
+    return _RANK[p.precision]
+
+
+def _same(a: str, b: str) -> bool:
+    strip = lambda x: re.sub(r"^(al|el|ar|as|ad)[- ]|\b(province|governorate|region|state)\b|\W", "", x.lower())  # noqa: E731
+    return strip(a) == strip(b)
+
+
+_RANK = {"point": 0, "town": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "unknown": 6}
+
+
+def _inside(inner: Place, outer: Place) -> bool:
+    """`inner` lies within `outer` as far as the hierarchy tells (country, then admin1 when `outer` has one)."""
+    if not inner.country or inner.country != outer.country:
+        return False
+    return _RANK[outer.precision] >= _RANK["country"] or not outer.admin1 or inner.admin1 == outer.admin1
+
+
+def _compatible(a: Place, b: Place) -> bool:
+    """Two places can be the scene of one event: one contains the other, or they are close."""
+    if not a.country or not b.country:
+        return True
+    if a.lat is not None and b.lat is not None and _RANK[a.precision] <= 2 and _RANK[b.precision] <= 2:
+        return _km(a, b) <= NEAR_KM
+    return _inside(a, b) or _inside(b, a)
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _mention(document: Document, index: int, role: str, sentences: list[_Sentence], when: EventDate,

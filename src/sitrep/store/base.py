@@ -63,6 +63,14 @@ class Store(Protocol):
     def neighbour_mentions(self, keys: Iterable[str]) -> list[Mention]:
         """Mentions indexed under any of `keys` (the blocking index)."""
 
+    def add_links(self, mention_id: str, linked: dict[str, float]) -> None:
+        """Record pairs that scored at least the clustering threshold."""
+
+    def link_component(self, mention_ids: Iterable[str]) -> set[str]:
+        """Mentions reachable through recorded links: the neighbourhood re-clustered with new mentions."""
+
+    def mentions_by_id(self, mention_ids: Iterable[str]) -> list[Mention]: ...
+
     def incident_members(self, incident_ids: Iterable[str]) -> list[Mention]: ...
 
     def incident_of(self, mention_ids: Iterable[str]) -> dict[str, str]: ...

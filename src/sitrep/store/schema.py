@@ -135,4 +135,12 @@ ALTER TABLE incident_documents ADD COLUMN document_rowid INTEGER;
 UPDATE incident_documents SET document_rowid = (SELECT rowid FROM documents WHERE documents.id = document_id);
 CREATE INDEX incident_documents_rowid ON incident_documents(document_rowid, incident_id);
 """),
+    ("mention_links", """
+CREATE TABLE mention_links (
+    mention_id TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (mention_id, other_id)
+) WITHOUT ROWID;
+"""),
 ]

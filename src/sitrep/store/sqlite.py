@@ -149,6 +149,24 @@ class SqliteStore:
             out += self._mentions(f"SELECT record FROM mentions WHERE id IN ({_marks(chunk)}) ORDER BY id", chunk)
         return out
 
+    def add_links(self, mention_id: str, linked: dict[str, float]) -> None:
+        """Record that a mention scored at least the clustering threshold with others (both directions)."""
+        rows = [(a, b, score) for other, score in linked.items() for a, b in ((mention_id, other), (other, mention_id))]
+        self.db.executemany("INSERT OR REPLACE INTO mention_links(mention_id, other_id, score) VALUES (?,?,?)", rows)
+
+    def link_component(self, mention_ids: Iterable[str]) -> set[str]:
+        """Every mention reachable from `mention_ids` through recorded links (the clustering neighbourhood)."""
+        seen = set(mention_ids)
+        frontier = sorted(seen)
+        while frontier:
+            found: set[str] = set()
+            for chunk in _chunks(frontier):
+                found.update(r[0] for r in self.db.execute(
+                    f"SELECT other_id FROM mention_links WHERE mention_id IN ({_marks(chunk)})", chunk))
+            frontier = sorted(found - seen)
+            seen |= found
+        return seen
+
     def incident_members(self, incident_ids: Iterable[str]) -> list[Mention]:
         ids = sorted(set(incident_ids))
         out: list[Mention] = []
