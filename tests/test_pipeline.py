@@ -139,3 +139,20 @@ def test_a_killed_run_resumes_without_loss_or_duplicates(shared: Path, tmp_path:
     subprocess.run([*sitrep, "run", str(source), "--db", str(clean_db)], env=env, check=True, capture_output=True)
     assert _counts(killed_db) == _counts(clean_db)
     assert _membership(killed_db) == _membership(clean_db)
+
+
+def test_the_same_article_under_two_names_keeps_both_as_copies(tmp_path: Path) -> None:
+    text = ("Two gunmen opened fire on a wedding party in the village of Kolofata on Saturday night, killing "
+            "seven guests and wounding twelve, a local official told reporters on Sunday.")
+    rows = [{"id": name, "text": text, "published": "2021-03-07"} for name in ("site-a/1", "site-b/9", "site-a/1")]
+    source = tmp_path / "wire.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = tmp_path / "copies.db"
+    summary = run([source], Settings.load(db=str(db)))
+    assert (summary.added, summary.copies, summary.unchanged) == (2, 1, 1)
+    store = open_store(db, readonly=True)
+    [incident] = [i for i in store.iter_incidents() if any(d.role == "primary" for d in i.documents)]
+    store.close()
+    refs = {d.document: d for d in incident.documents}
+    assert set(refs) == {"site-a/1", "site-b/9"} and refs["site-b/9"].copy_of
+    assert run([source], Settings.load(db=str(db))).added == 0

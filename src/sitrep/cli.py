@@ -42,7 +42,9 @@ def _fail(message: str, code: int) -> None:
 @app.command()
 def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .html .jsonl .warc(.gz) .rss .atom")],
         db: DbOption = "sitrep.db",
-        processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1) -> None:
+        processes: Annotated[Optional[int], typer.Option(
+            help="spaCy worker processes (default 1, or SITREP_PROCESSES); 2 is best on a 2-core laptop.")] = None
+        ) -> None:
     """Ingest articles and update the incident database.
 
     Example:  sitrep run ../shared/seeds --db sitrep.db

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitrep import cluster as cluster_stage
-from sitrep.clean import clean, copy_similarity, minhash_signature
+from sitrep.clean import clean, copy_similarity, document_id, minhash_signature
 from sitrep.ingest import discover, read_inputs
 from sitrep.records import Document, DocumentRef, Rejected
 from sitrep.reconcile import reconcile
@@ -76,7 +76,8 @@ def run(paths: Sequence[Path], settings: Settings, progress: Progress | None = N
                         store.quarantine(document)
                     continue
                 summary.read += 1
-                if store.has_document(document.id) or any(d.id == document.id for d in pending):
+                document = _identify(store, document, pending)
+                if document is None:
                     summary.unchanged += 1
                     continue
                 pending.append(document)
@@ -115,9 +116,22 @@ def _process_batch(store: SqliteStore, extractor, documents: list[Document], set
     update_incidents(store, settings)
 
 
+def _identify(store: SqliteStore, document: Document, pending: list[Document]) -> Document | None:
+    """The document to add, or None when this input was stored before. The same text under another name
+    (one article at two addresses) is kept as an exact copy of the first, so no input's name is lost."""
+    names = {d.id: d.name for d in pending}
+    stored = store.document_name(document.id) or names.get(document.id)
+    if stored is None or stored == document.name:
+        return None if stored else document
+    copy = replace(document, id=document_id(f"{document.name}\0{document.text}"), copy_of=document.id)
+    return None if store.has_document(copy.id) or copy.id in names else copy
+
+
 def _link_copy(store: SqliteStore, document: Document, earlier: list[Document], threshold: float):
     """The document with `copy_of` set when a stored (or earlier in this batch) text is a near-copy."""
     bands, signature = minhash_signature(document.text)
+    if document.copy_of:
+        return document, bands, signature
     candidates = {cid: store.minhash_of(cid) for cid in store.copy_candidates(bands)}
     for other in earlier:
         candidates.setdefault(other.id, minhash_signature(other.text)[1])
