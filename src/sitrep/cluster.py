@@ -198,8 +198,8 @@ def block_keys(m: Mention, window_days: int = DEFAULT_WINDOW_DAYS) -> list[str]:
     of each other then share a day, so a bucket: 2 or 3 keys for a dated day) crossed with the admin1 area (else
     a 1-degree cell, else the country, else "?"); a range wider than COARSE_SPAN_DAYS gets year keys instead
     (such mentions meet only each other and, through people keys, the incidents of the people they name); each
-    named person gives a key per year. Every bucket is bounded in time, so its size does not grow with the
-    store. Actors are not keys: one armed group acts in many incidents a week, so they would narrow nothing.
+    named person gives a key per year, and one more shared with undated mentions. Every other bucket is bounded
+    in time, so its size does not grow with the store. Actors are not keys: one armed group acts in many incidents a week, so they would narrow nothing.
     """
     f = _features(m)
     area = _area_key(m) or "?"
@@ -214,8 +214,9 @@ def block_keys(m: Mention, window_days: int = DEFAULT_WINDOW_DAYS) -> list[str]:
             keys.update(f"y:{year}:{area}" for year in range(first, min(last, first + 2) + 1))
         years = {dt.date.fromordinal(x).year for x in (f.earliest, f.latest)}
         keys.update(f"p:{person}:{year}" for person in f.people for year in years)
-    else:
-        keys.update(f"p:{person}:?" for person in f.people)
+    # a named person also meets that person's undated mentions (an article with no date at all): this
+    # bucket grows with how often one person is named in violent events, not with the store
+    keys.update(f"p:{person}:?" for person in f.people)
     return sorted(keys)
 
 

@@ -150,6 +150,7 @@ _FATES = [  # (role, trigger phrase); passive forms are handled by the "was/were
      r"|took out|taken out|eliminated|blew himself up|blew herself up"),
     ("wounded", r"wounded|wounding|injured|injuring|hurt|shot|stabbed|hospitali[sz]ed"),
     ("arrested", r"arrested|arrest of|detained|detention of|apprehended|captured|taken into custody|charged"),
+    ("other", r"targeted|targeting|hunted|sought"),   # the named target of an operation, fate not stated
 ]
 _FATE_RE = [(role, re.compile(rf"\b(?:{trigger})\b", _F)) for role, trigger in _FATES]
 _AFTER = re.compile(rf"^\s*(?:,[^,;]{{0,60}},)?\s*,?\s*(?:who\s+)?(?:(?:was|were|had been|has been|have been|is|are"
@@ -234,8 +235,8 @@ def _with_head(sent):
 
 
 def people_with_fates(sent) -> list[Person]:
-    """Named people in a spaCy sentence whose fate the sentence states (killed, wounded, arrested).
-    Speakers ("Biden said") and people merely named are not returned."""
+    """Named people in a spaCy sentence whose fate the sentence states (killed, wounded, arrested; `other` for
+    the named target of an operation). Speakers ("Biden said") and people merely named are not returned."""
     own_start = sent.start_char
     sent = _with_head(sent)
     text = sent.text
