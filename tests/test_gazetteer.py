@@ -120,3 +120,11 @@ def test_import_rejects_malformed_and_missing_files(tmp_path):
         import_geonames(tmp_path / "g.sqlite", [bad, tmp_path / "absent.txt"])
     with pytest.raises(GazetteerError):
         Gazetteer.open(str(tmp_path / "nothing-here.sqlite"))
+
+
+def test_a_province_point_lies_inside_the_province(gazetteer):
+    """The point of a large province is in its settled middle, not in the corner its towns crowd into."""
+    for name, lat, lon in (("Virginia", (36.5, 39.5), (-83.5, -75.5)), ("Ontario", (44.0, 52.0), (-90.0, -78.0)),
+                           ("Queensland", (-26.0, -17.0), (140.0, 150.0))):
+        admin = next(c for c in gazetteer.lookup(name) if c.precision == "admin1")
+        assert lat[0] < admin.lat < lat[1] and lon[0] < admin.lon < lon[1], name

