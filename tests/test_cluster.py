@@ -1,10 +1,13 @@
 """Cross-document clustering: one incident per real event, hard negatives kept apart, order never matters."""
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.cluster import (DEFAULT_THRESHOLD, BlockIndex, Cluster, LinkGraph, block_keys, cluster_mentions,
+                            lookup_keys,
                             incident_id, links, recluster_neighbourhood, score_pair)
 from sitrep.records import Actor, Claim, EventDate, Mention, Person, Place
 
@@ -142,10 +145,17 @@ def test_background_mention_of_an_old_raid_joins_it():
 
 
 def test_block_keys_meet_within_the_window_and_not_across_years():
-    assert set(block_keys(RAID[0])) & set(block_keys(RAID[1]))
-    assert not set(block_keys(RAID[0])) & set(block_keys(OLD_RAID))
+    assert set(lookup_keys(RAID[0])) & set(block_keys(RAID[1]))
+    assert not set(lookup_keys(RAID[0])) & set(block_keys(OLD_RAID))
     a_year = mention("y", "Fighting in Idlib killed hundreds that year.", "2019", "Idlib", precision="year")
-    assert 0 < len(block_keys(a_year)) <= 3
+    assert 0 < len(block_keys(a_year)) <= 4
+
+
+def test_an_article_with_no_date_at_all_meets_the_dated_reports_of_its_area():
+    undated = dataclasses.replace(RAID[1], id="undated", date=EventDate(), published=None)
+    assert set(lookup_keys(undated)) & set(block_keys(RAID[0]))      # it finds the dated reports
+    assert set(lookup_keys(RAID[0])) & set(block_keys(undated))      # and they find it
+    assert not {k for k in lookup_keys(RAID[0]) if k.startswith("a:")}   # dated ones never scan their area
 
 
 def test_block_index_finds_only_neighbours():

@@ -217,7 +217,27 @@ def block_keys(m: Mention, window_days: int = DEFAULT_WINDOW_DAYS) -> list[str]:
     # a named person also meets that person's undated mentions (an article with no date at all): this
     # bucket grows with how often one person is named in violent events, not with the store
     keys.update(f"p:{person}:?" for person in f.people)
+    if area != "?":
+        # anchorless mentions (no event date, no publication date) and dated ones find each other through
+        # two area keys that only the other kind looks up (see lookup_keys)
+        keys.add(f"a:{area}" if f.earliest is not None else f"u:{area}")
     return sorted(keys)
+
+
+def lookup_keys(m: Mention, window_days: int = DEFAULT_WINDOW_DAYS) -> list[str]:
+    """Keys to look a mention's candidates up by: its block keys, except that a dated mention looks up the
+    anchorless mentions of its area ("u:") instead of every dated one ("a:"), and an anchorless mention looks
+    up the dated mentions of its area. Only mentions of an article with no date at all pay for a scan of
+    their area's history; they are rare, and nothing else can place them."""
+    keys = []
+    for key in block_keys(m, window_days):
+        if key.startswith("a:"):
+            keys.append("u:" + key[2:])
+        elif key.startswith("u:"):
+            keys += [key, "a:" + key[2:]]
+        else:
+            keys.append(key)
+    return keys
 
 
 class BlockIndex:
@@ -233,7 +253,7 @@ class BlockIndex:
 
     def neighbours(self, mention: Mention) -> set[str]:
         found: set[str] = set()
-        for key in block_keys(mention, self.window_days):
+        for key in lookup_keys(mention, self.window_days):
             found.update(self._ids.get(key, ()))
         found.discard(mention.id)
         return found
@@ -383,7 +403,8 @@ def _links(ids: list[str], by_id: Mapping[str, Mention], pair: _PairScores, thre
     for i in ids:
         for key in block_keys(by_id[i], window_days):
             index[key].append(i)
-    candidates = {(x, y) for bucket in index.values() for x in bucket for y in bucket if x < y}
+    candidates = {(min(x, y), max(x, y)) for x in ids for key in lookup_keys(by_id[x], window_days)
+                  for y in index.get(key, ()) if x != y}
     return [(s, x, y) for x, y in candidates if (s := pair(x, y)[0]) >= threshold]
 
 

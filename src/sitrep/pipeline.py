@@ -152,7 +152,7 @@ def update_incidents(store: SqliteStore, settings: Settings) -> None:
     threshold, window = settings.cluster_threshold, settings.date_window_days
     with store.batch():
         for mention in pending:
-            candidates = store.neighbour_mentions(cluster_stage.block_keys(mention, window))
+            candidates = store.neighbour_mentions(cluster_stage.lookup_keys(mention, window))
             store.add_links(mention.id, cluster_stage.links(mention, candidates, threshold, window_days=window))
     new = {m.id for m in pending}
     component = store.mentions_by_id(store.link_component(new) - new)

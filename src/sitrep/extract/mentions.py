@@ -124,7 +124,9 @@ def _is_background(s: _Sentence, main: EventDate) -> bool:
     if not known:
         return False
     if main.earliest:
-        return all(_days_apart(d, main) > BACKGROUND_GAP_DAYS for d in known)
+        # far from the main date, or a coarser period ("late last month", "in 2019") that excludes it
+        return all(_days_apart(d, main) > BACKGROUND_GAP_DAYS
+                   or d.precision in ("month", "year") and _days_apart(d, main) > 0 for d in known)
     # no main date: a coarse date (a bare year or month) in an event sentence recalls an older event
     return all(d.precision in ("month", "year") for d in known) or bool(_SINCE.search(s.span.text))
 
