@@ -32,7 +32,6 @@ _SPEECH = r"(announced|said|says|stated|declared|confirmed|told|claimed|reported
 _STATEMENT_BEFORE = re.compile(r"^\W*(on|as of)\s*$", re.I)
 _STATEMENT_AFTER = re.compile(_SPEECH + r"\s+(on|late on|early on)?\s*$", re.I)
 _SINCE = re.compile(r"\b(since|after|before|previous|former|last year|years? ago)\b", re.I)
-_LEAD = 4             # sentences that make the lead, where the main event's scene is named
 _WORD = re.compile(r"[a-z]{5,}")
 
 
@@ -51,7 +50,7 @@ def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazettee
     dates = find_dates(sdoc, document.published)
     sentences = _sentences(document, sdoc, dates, kb, gazetteer)
     main_date = main_event_date(sdoc, document.published, dates)
-    main_place = _place(sentences[:_LEAD])
+    main_place = _place(sentences)
     main: list[_Sentence] = []
     background: dict[tuple, list[_Sentence]] = {}
     previous_key: tuple | None = None
@@ -75,8 +74,10 @@ def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazettee
 
 
 def _specific(m: Mention) -> bool:
-    """A recalled event worth its own record: it has a figure, a named victim, or a day or month."""
-    return bool(m.claims) or any(p.role != "other" for p in m.people) or m.date.precision in ("day", "week", "month")
+    """A recalled event worth its own record: it has a figure, a named victim, or a day or month (stated even
+    when its year is not: "beginning on 20 January")."""
+    return (bool(m.claims) or any(p.role != "other" for p in m.people) or m.date.precision in ("day", "week", "month")
+            or m.date.precision == "unknown" and bool(m.date.text))
 
 
 def _sentences(document: Document, sdoc: Doc, dates: list[DateMention], kb: KnowledgeBase,
@@ -173,7 +174,9 @@ _COMMON = {"which", "their", "there", "would", "could", "after", "before", "sinc
 def _most_precise(dates: list[EventDate]) -> EventDate:
     order = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
     known = [d for d in dates if d.precision != "unknown"]
-    return min(known, key=lambda d: (order[d.precision], d.earliest or "")) if known else EventDate()
+    if known:
+        return min(known, key=lambda d: (order[d.precision], d.earliest or ""))
+    return next((d for d in dates if d.text), EventDate())   # stated, but unresolvable (no year)
 
 
 def _place(sentences: list[_Sentence]) -> Place:
