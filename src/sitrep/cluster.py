@@ -21,6 +21,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
+from sitrep.extract.places import km
 from sitrep.records import EventDate, Mention
 
 DEFAULT_THRESHOLD = 0.33     # Settings.cluster_threshold; tuned on gva-dev (scripts/tune_clustering.py)
@@ -265,12 +266,6 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(h))
-
-
 def _place_similarity(a: tuple, b: tuple) -> tuple[float, dict, str | None]:
     """(similarity in [-1, 1], evidence, reason they cannot be one place); -1 is a place conflict."""
     lat1, lon1, admin_a, country_a, precise_a = a
@@ -278,10 +273,10 @@ def _place_similarity(a: tuple, b: tuple) -> tuple[float, dict, str | None]:
     if country_a and country_b and country_a != country_b:
         return 0.0, {"countries": [country_a, country_b]}, "different countries"
     if lat1 is not None and lat2 is not None:
-        km = _km(lat1, lon1, lat2, lon2)
-        if km > 150 and precise_a and precise_b:
-            return -1.0, {"km": round(km)}, None
-        return max(0.0, 1.0 - km / 50.0), {"km": round(km, 1)}, None
+        distance = km(lat1, lon1, lat2, lon2)
+        if distance > 150 and precise_a and precise_b:
+            return -1.0, {"km": round(distance)}, None
+        return max(0.0, 1.0 - distance / 50.0), {"km": round(distance, 1)}, None
     if admin_a and admin_b:
         if admin_a != admin_b:
             return -1.0, {"admin1": [admin_a, admin_b]}, None

@@ -9,7 +9,6 @@ lie more than a week from the main event's date; everything else describes the m
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +21,7 @@ from sitrep.extract.events import (actors_with_roles, classify_event, event_cue,
                                    people_with_fates)
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
-from sitrep.extract.places import geoparse, place_flags
+from sitrep.extract.places import geoparse, km, place_flags
 from sitrep.records import Actor, Claim, Document, EventDate, Mention, Person, Place, PlaceMention
 
 BACKGROUND_GAP_DAYS = 7
@@ -220,14 +219,8 @@ def _compatible(a: Place, b: Place) -> bool:
     if not a.country or not b.country:
         return True
     if a.lat is not None and b.lat is not None and _RANK[a.precision] <= 2 and _RANK[b.precision] <= 2:
-        return _km(a, b) <= NEAR_KM
+        return km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
     return _inside(a, b) or _inside(b, a)
-
-
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _mention(document: Document, index: int, role: str, sentences: list[_Sentence], when: EventDate,
