@@ -460,7 +460,7 @@ def _actors(mentions: list[Mention]) -> tuple[Actor, ...]:
     kinds: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         for a in m.actors:
-            k = normalize_name(a.name)
+            k = normalize_name(a.name.replace(".", ""))   # "U.S." and "US" are one actor
             spellings[k][a.name] += 1
             roles[k][a.role] += 3 if m.role == "primary" else 1
             kinds[k].update([a.kind] if a.kind else [])
