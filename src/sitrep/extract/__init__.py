@@ -1,7 +1,7 @@
 """Extract: Document -> Mentions. One spaCy pass per document feeds every field module.
 
 Field modules, one per family: `knowledge` (actors and sources), `gazetteer` + `places` (where),
-`dates` (when), `claims` + `numbers` (how many, said by whom), `events` (what, who, named people),
+`dates` (when), `claims` + `victims` + `numbers` (how many), `attribution` (said by whom), `events` (what, who, named people),
 and `mentions`, which splits a document into the incident it is about and the earlier incidents it
 recalls in passing.
 """

@@ -1,0 +1,191 @@
+"""Who said it: each sentence's speaker, resolved through the knowledge base.
+
+`SpeakerFinder` credits each sentence of a spaCy Doc to its speaker ("X said", "according to X",
+the speaker of an enclosing quote, "it said" carried from the sentence before) and resolves the
+speaker through the knowledge base, so claims name canonical sources.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from sitrep.extract.knowledge import KnowledgeBase
+
+SPEECH_VERBS = set("said says say told tells tell reported reports report claimed claims claim announced announces "
+                   "announce stated states confirmed confirms confirm added noted notes wrote writes tweeted posted "
+                   "alleged alleges allege estimated estimates documented recorded counted".split())
+LEAD_IN_ADVERBS = {"also", "later", "previously", "earlier", "has", "have", "had", "reportedly", "initially",
+                   "originally", "further", "separately", "would", "then", "additionally"}
+SEGMENT_BOUNDS = {",", '"', ";", ":", "that", "and", "but", "while", "when", "as", "because", "—", "–"}
+ANAPHORS = {"it", "he", "she", "they", "we", "i", "statement", "report", "release", "group", "monitor", "agency",
+            "organisation", "organization", "spokesman", "spokeswoman", "spokesperson", "official"}
+OFFICIAL_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "chief", "sgt", "sgt.", "lt",
+                  "lt.", "officer", "detective", "sheriff", "police", "commander", "gen.", "general", "captain",
+                  "capt.", "mayor", "governor", "lieutenant", "sergeant", "deputy", "prosecutor", "attorney"}
+MEDICAL_WORDS = {"doctor", "dr.", "dr", "nurse", "surgeon", "physician", "coroner", "paramedic"}
+STATEMENT = re.compile(r"\b(the|its|a|their|his|her) (statement|report|release|communiqu[eé])\b", re.I)
+QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+QUOTE_SPANS = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a claim is credited to: a canonical name (or the words as written) and a records.SourceType."""
+    name: str
+    source_type: str
+
+
+class SpeakerFinder:
+    """Who each sentence credits: "X said", "according to X", the speaker of an enclosing quote,
+    and, for "it said" or a sentence that goes on summarising a statement, the speaker before."""
+
+    def __init__(self, sdoc: Doc, kb: KnowledgeBase):
+        self.kb = kb
+        self.sents = list(sentences(sdoc))
+        self.own: list[list[tuple[int, Speaker | None]]] = []   # (verb token index, speaker); None = "it said"
+        self.carried: list[Speaker | None] = []
+        last: Speaker | None = None
+        statement_before = False
+        for sent in self.sents:
+            own = self._own_speakers(sent)
+            self.own.append(own)
+            named = [s for _, s in own if s is not None]
+            statementish = bool(STATEMENT.search(sent.text)) or "statement" in sent.text.lower()
+            carried = last if (any(s is None for _, s in own) or (not named and (statementish or statement_before))) \
+                else None
+            self.carried.append(carried)
+            if named or carried:
+                last = named[-1] if named else carried
+            statement_before = statementish and bool(named or carried)
+        self.quotes = [(m.start(), m.end()) for m in QUOTE_SPANS.finditer(sdoc.text)]
+
+    def speaker_for(self, index: int, sent: Span, token: int) -> Speaker | None:
+        """The speaker of the claim whose group starts at sentence token `token`."""
+        char = sent[token].idx if token < len(sent) else sent.start_char
+        for q_start, q_end in self.quotes:
+            if q_start <= char < q_end:
+                quoted = self._quote_speaker(q_start, q_end, index)
+                if quoted:
+                    return quoted
+        own = self.own[index]
+        before = [s for i, s in own if i < token]
+        after = [s for i, s in own if i >= token]
+        chosen = before[-1] if before else (after[0] if after else None)
+        return chosen if chosen is not None else self.carried[index]
+
+    def _quote_speaker(self, q_start: int, q_end: int, index: int) -> Speaker | None:
+        for k, sent in enumerate(self.sents):
+            if sent.end_char <= q_start or sent.start_char > q_end:
+                continue
+            for i, s in self.own[k]:
+                at = sent[i].idx
+                if (at >= q_end and at - q_end < 80) or (at < q_start and q_start - at < 80):
+                    return s if s is not None else self.carried[k]
+        first = next((k for k, s in enumerate(self.sents) if s.end_char > q_start), index)
+        if first > 0:   # a quote that opens right after an attributed quote goes on in the same voice
+            prev = self.sents[first - 1]
+            if any(prev.start_char <= a < prev.end_char for a, _ in self.quotes):
+                named = [s for _, s in self.own[first - 1] if s is not None]
+                return named[-1] if named else self.carried[first - 1]
+        return None
+
+    def _own_speakers(self, sent: Span) -> list[tuple[int, Speaker | None]]:
+        words = [token_word(t) for t in sent]
+        out = []
+        for i, w in enumerate(words):
+            if w == "according" and i + 1 < len(words) and words[i + 1] == "to":
+                end = next((k for k in range(i + 2, len(words)) if words[k] in (",", ".", ";", '"')), len(words))
+                speaker = self._resolve(sent[i + 2:end], sent[i + 2:end])
+                if speaker is not False:
+                    out.append((i, speaker))
+            elif w in SPEECH_VERBS:
+                speaker = self._subject_of(sent, words, i)
+                if speaker is not False:
+                    out.append((i, speaker))
+        return out
+
+    def _subject_of(self, sent: Span, words: list[str], verb: int) -> Speaker | None | bool:
+        """The speaker before the verb (skipping asides between commas), else the one right after it."""
+        k = verb - 1
+        while k >= 0 and words[k] in LEAD_IN_ADVERBS:
+            k -= 1
+        segments = []
+        end = k + 1
+        for j in range(k, -2, -1):
+            if j == -1 or words[j] in SEGMENT_BOUNDS:
+                segments.append(sent[j + 1:end])
+                if j == -1 or words[j] != "," or len(segments) == 3:
+                    break
+                end = j
+        context = sent[segments[-1].start - sent.start:verb] if segments else sent[verb:verb]
+        # nearest segment first; an aside that describes ("a nearby resident", "an opposition war monitor")
+        # yields to a name before it, and only a named body or person is taken from it on this pass
+        for seg in segments:
+            describes = len(seg) > 0 and seg[0].lower_ in ("a", "an")
+            for level in ((0,) if describes else (0, 1)):
+                speaker = self._resolve(seg, context, level) if len(seg) else False
+                if speaker is not False:
+                    return speaker
+        for seg in segments:
+            speaker = self._resolve(seg, context, 2) if len(seg) else False
+            if speaker is not False:
+                return speaker
+        if not segments or len(segments[0]) == 0:
+            right_end = next((k for k in range(verb + 1, len(words)) if words[k] in (",", ".", ";", '"')), len(words))
+            right = sent[verb + 1:right_end]
+            if 0 < len(right) <= 8:
+                return self._resolve(right, right)
+        return False
+
+    def _resolve(self, np: Span, context: Span, level: int = 2) -> Speaker | None | bool:
+        """A noun phrase as a source: KB name, person (level 0), a common-noun voice such as "police"
+        (level 1), or the words as written (level 2); False when none fits at this level.
+        None means an anaphor ("it", "the statement"): the caller carries the speaker before."""
+        words = [t.lower_ for t in np if not t.is_punct]
+        content = [w for w in words if w not in ("the", "a", "an", "its", "their", "his", "her")]
+        if not content:
+            return False
+        if len(content) == 1 and content[0] in ANAPHORS or content[-1:] == ["statement"]:
+            return None
+        known = [e for e in np.ents if e.ent_id_ and self.kb.resolve(e.ent_id_)]
+        if known:
+            entry = self.kb.resolve(known[-1].ent_id_)
+            return Speaker(entry.canonical, entry.source_type)
+        people = [e for e in np.ents if e.label_ == "PERSON"]
+        if people:
+            roles = {t.lower_ for t in context}
+            # a named person without an office or a medical title is a witness (resident, journalist, relative)
+            kind = ("government" if roles & OFFICIAL_WORDS else "medical" if roles & MEDICAL_WORDS else "witness")
+            entry = self.kb.resolve(np.text) if roles & OFFICIAL_WORDS else None
+            return Speaker(entry.canonical, entry.source_type) if entry else Speaker(people[0].text, kind)
+        entry = self.kb.resolve(np.text) if level >= 1 else None
+        if entry:
+            return Speaker(entry.canonical, entry.source_type)
+        if level < 2 or len(content) > 8 or not any(t.is_alpha and t.text[0].isupper() for t in np):
+            return False   # words as written only when they name someone ("the Iraqi head of state")
+        orgs = [e for e in np.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        kind = "government" if orgs and orgs[-1].label_ == "GPE" else "unattributed"
+        text = orgs[-1].text if orgs else " ".join(t.text for t in np if t.lower_ not in ("the", "a", "an"))
+        text = re.sub(r"^(the|a|an) ", "", text.strip(" ,.\"“”"), flags=re.I)
+        return Speaker(text, kind)
+
+
+def sentences(sdoc: Doc):
+    """spaCy's sentences, also cut at line breaks: a caption or title line is not part of the next sentence."""
+    for sent in sdoc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    yield sdoc[start:token.i]
+                start = token.i + 1
+        if start < sent.end:
+            yield sdoc[start:sent.end]
+
+
+def token_word(token) -> str:
+    """A token's lower-case text, every kind of quotation mark written as '"'."""
+    text = token.lower_
+    return '"' if text in QUOTES else text
