@@ -57,6 +57,7 @@ def test_same_text_same_id_and_whitespace_does_not_matter() -> None:
     a = _doc("Two people were killed in a blast in Kabul on Friday, police said.")
     b = _doc("Two people  were killed in a blast in Kabul on Friday,\npolice said.")
     assert a.id == b.id                       # identity ignores line breaks and spacing
+    assert clean(RawDocument(name="other", source="test", text=a.text)).id != a.id   # and includes the name
     c = _doc("Three people were killed in a blast in Kabul on Friday, police said.")
     assert a.id != c.id
 

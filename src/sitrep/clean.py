@@ -55,14 +55,17 @@ def clean(raw: RawDocument) -> Document | Rejected:
         return Rejected(raw.source, "no_text", "nothing but boilerplate is left after cleaning", name=raw.name)
     published = published or publication_date_from_text("\n".join(removed[:5] + kept[:3]))
     paragraphs = _paragraph_languages(cleaned)
-    return Document(id=document_id(cleaned), name=raw.name, text=cleaned, source=raw.source, published=published,
-                    url=raw.url, outlet=raw.outlet, title=title, language=_main_language(paragraphs),
+    return Document(id=document_id(raw.name, cleaned), name=raw.name, text=cleaned, source=raw.source,
+                    published=published, url=raw.url, outlet=raw.outlet, title=title,
+                    language=_main_language(paragraphs),
                     paragraphs=paragraphs, removed=tuple(removed), char_map=tuple(char_map))
 
 
-def document_id(cleaned_text: str) -> str:
-    """Content identity: whitespace-insensitive hash of the cleaned text."""
-    return hashlib.sha256(" ".join(cleaned_text.split()).encode()).hexdigest()[:32]
+def document_id(name: str, cleaned_text: str) -> str:
+    """Identity: a hash of the input's name and its cleaned text (whitespace-insensitive). Re-reading an input
+    is a no-op; the same text under another name (one article at two addresses) is a second record, linked
+    as a copy, so ids never depend on which of the two arrived first."""
+    return hashlib.sha256(f"{name}\0{' '.join(cleaned_text.split())}".encode()).hexdigest()[:32]
 
 
 def _iso(date: str | None) -> str | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitrep import cluster as cluster_stage
-from sitrep.clean import clean, copy_similarity, document_id, minhash_signature
+from sitrep.clean import clean, copy_similarity, minhash_signature
 from sitrep.ingest import discover, read_inputs
 from sitrep.records import Document, DocumentRef, Rejected
 from sitrep.reconcile import reconcile
@@ -76,8 +76,7 @@ def run(paths: Sequence[Path], settings: Settings, progress: Progress | None = N
                         store.quarantine(document)
                     continue
                 summary.read += 1
-                document = _identify(store, document, pending)
-                if document is None:
+                if store.has_document(document.id) or any(d.id == document.id for d in pending):
                     summary.unchanged += 1
                     continue
                 pending.append(document)
@@ -116,22 +115,9 @@ def _process_batch(store: SqliteStore, extractor, documents: list[Document], set
     update_incidents(store, settings)
 
 
-def _identify(store: SqliteStore, document: Document, pending: list[Document]) -> Document | None:
-    """The document to add, or None when this input was stored before. The same text under another name
-    (one article at two addresses) is kept as an exact copy of the first, so no input's name is lost."""
-    names = {d.id: d.name for d in pending}
-    stored = store.document_name(document.id) or names.get(document.id)
-    if stored is None or stored == document.name:
-        return None if stored else document
-    copy = replace(document, id=document_id(f"{document.name}\0{document.text}"), copy_of=document.id)
-    return None if store.has_document(copy.id) or copy.id in names else copy
-
-
 def _link_copy(store: SqliteStore, document: Document, earlier: list[Document], threshold: float):
     """The document with `copy_of` set when a stored (or earlier in this batch) text is a near-copy."""
     bands, signature = minhash_signature(document.text)
-    if document.copy_of:
-        return document, bands, signature
     candidates = {cid: store.minhash_of(cid) for cid in store.copy_candidates(bands)}
     for other in earlier:
         candidates.setdefault(other.id, minhash_signature(other.text)[1])
@@ -169,8 +155,10 @@ def update_incidents(store: SqliteStore, settings: Settings) -> None:
     with store.batch():
         store.drop_incidents(set(before.values()) - set(after.values()))
         store.assign(after, history)
-        changed = {c.incident_id: c for c in clusters
-                   if any(before.get(mid) != c.incident_id or mid in new for mid in c.mention_ids)}
+        # an incident changed when a member joined, left or is new (one that lost a member keeps its id)
+        moved = {mid for mid, incident in after.items() if before.get(mid) != incident}
+        touched = {after[mid] for mid in moved} | {before[mid] for mid in moved if mid in before}
+        changed = {c.incident_id: c for c in clusters if c.incident_id in touched}
         documents = store.documents_by_id({by_id[mid].document_id for c in changed.values() for mid in c.mention_ids})
         names = {d.name: d.id for d in documents.values()}
         refs = {d.id: _document_ref(d) for d in documents.values()}

@@ -94,10 +94,6 @@ class SqliteStore:
     def has_document(self, document_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is not None
 
-    def document_name(self, document_id: str) -> str | None:
-        row = self.db.execute("SELECT name FROM documents WHERE id = ?", (document_id,)).fetchone()
-        return row[0] if row else None
-
     def add_document(self, document: Document, minhash_bands: Sequence[str], minhash: bytes | None = None) -> None:
         self.db.execute(
             "INSERT OR IGNORE INTO documents(id, name, source, published, url, outlet, title, language, copy_of, text,"
