@@ -228,9 +228,12 @@ def _with_head(sent):
     """The sentence joined to the ones before it when the sentencizer split it after an abbreviation or
     initials ("identified as "Kh.Sh.Sh.," also known as ..."), or the fragment starts in lower case."""
     doc, start = sent.doc, sent.start
+    # the previous sentence's last tokens, not Token.sent: that scans every sentence of the doc on each call
     while start > 0 and (re.match(r"\s*[a-z]", doc[start:sent.end].text)
-                         or re.search(r"\b[A-Z][a-z]{0,2}\.[\"”',\s]*$", doc[start - 1].sent.text)):
-        start = doc[start - 1].sent.start
+                         or re.search(r"\b[A-Z][a-z]{0,2}\.[\"”',\s]*$", doc[max(0, start - 4):start].text)):
+        start -= 1
+        while start > 0 and not doc[start].is_sent_start:
+            start -= 1
     return doc[start:sent.end]
 
 

@@ -91,7 +91,7 @@ def _sentences(document: Document, sdoc: Doc, dates: list[DateMention], kb: Know
         for d in dates:
             if span.start_char <= d.start < span.end_char:
                 (s.statement_dates if _is_statement_date(span, d) else s.dates).append(d)
-        s.places = [p for p in places if span.start_char <= p.start < span.end_char and _is_scene(p, sdoc)]
+        s.places = [p for p in places if span.start_char <= p.start < span.end_char and _is_scene(p, document.text)]
         s.claims = [c for c in claims if span.start_char <= c.start < span.end_char]
         out.append(s)
     return out
@@ -102,18 +102,19 @@ _LOCATIVE = re.compile(r"\b(in|into|inside|across|from|near|throughout|within|at
 _POSSESSIVE_OR_END = re.compile(r"^\s*(['’]s\b|[,.;:)—–-]|$|and\b|or\b)")
 
 
-def _is_scene(p: PlaceMention, sdoc: Doc) -> bool:
+def _is_scene(p: PlaceMention, text: str) -> bool:
     """A country name can be a scene ("in Syria", "Syria's Idlib") or a nationality ("US President",
     "U.S. forces"); only the first locates an event. Finer places are always scenes."""
     if p.place is None or p.place.precision != "country":
         return True
-    before, after = sdoc.text[max(0, p.start - 40):p.start], sdoc.text[p.end:p.end + 3]
+    before, after = text[max(0, p.start - 40):p.start], text[p.end:p.end + 3]
     return bool(_LOCATIVE.search(before) or _POSSESSIVE_OR_END.match(after))
 
 
 def _is_statement_date(span: Span, d: DateMention) -> bool:
-    before = span.doc.text[span.start_char:d.start]
-    after = span.doc.text[d.end:span.end_char]
+    text = span.text    # Doc.text rebuilds the whole text on every access: slice the sentence instead
+    before = text[:d.start - span.start_char]
+    after = text[d.end - span.start_char:]
     if _STATEMENT_BEFORE.match(before) and re.search(_SPEECH, after[:150], re.I):
         return True
     return bool(_STATEMENT_AFTER.search(before[-40:]))

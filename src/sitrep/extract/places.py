@@ -199,7 +199,21 @@ def _fallback(t: Toponym, gazetteer: Gazetteer) -> Place | None:
     return None
 
 
+# geoparse and place_flags of one document share one parse: the last one is kept (with its doc, so the
+# identity check cannot be fooled by a recycled id)
+_LAST_PARSE: list = [None, None, None, None]
+
+
 def _parse(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Toponym]:
+    doc, last_gazetteer, last_embedded, toponyms = _LAST_PARSE
+    if doc is sdoc and last_gazetteer is gazetteer and last_embedded == embedded:
+        return toponyms
+    toponyms = _parse_uncached(sdoc, gazetteer, embedded)
+    _LAST_PARSE[:] = [sdoc, gazetteer, embedded, toponyms]
+    return toponyms
+
+
+def _parse_uncached(sdoc, gazetteer: Gazetteer, embedded: bool) -> list[Toponym]:
     toponyms = recognize(sdoc, gazetteer, embedded)
     _attach_qualifiers(sdoc, toponyms)
     _resolve(toponyms)
@@ -252,13 +266,14 @@ def place_flags(sdoc, mentions: list[PlaceMention], gazetteer: Gazetteer, docume
     flags = []
     toponyms = _parse(sdoc, gazetteer)
     spans = {(m.start, m.end) for m in mentions}
+    text = sdoc.text     # Doc.text is rebuilt on every access
     for t in toponyms:
         if (t.start, t.end) not in spans:   # only the place mentions the caller kept
             continue
         for q in t.qualifiers:
             if flag := _admin_mismatch(t, q, gazetteer, document_name):
                 flags.append(flag)
-        if flag := _direction_mismatch(sdoc.text, t, toponyms, gazetteer, document_name):
+        if flag := _direction_mismatch(text, t, toponyms, gazetteer, document_name):
             flags.append(flag)
     return list({(f.kind, f.detail): f for f in flags}.values())
 
