@@ -85,6 +85,10 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt
         raise typer.Exit(EXIT_REJECTED)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 def _open(db: str):
     from sitrep.store import open_store
     if not Path(db).exists():
@@ -144,7 +148,7 @@ def incidents(db: DbOption = "sitrep.db",
         primary = any(d.role == "primary" for d in incident.documents)
         what = incident.action + ("" if primary else " (recalled)")
         table.add_row(incident.date.value or "?", where, what, killed,
-                      f"{len(incident.documents)} doc{'s' * (len(incident.documents) != 1)}, {len(voices)} voices",
+                      f"{_plural(len(incident.documents), 'doc')}, {_plural(len(voices), 'voice')}",
                       ", ".join(sorted({fl.kind for fl in incident.flags})) or "", incident.id)
     store.close()
     out.print(table)
