@@ -142,7 +142,7 @@ _TITLES = re.compile(r"^(?:(?:former|late|then|President|Vice President|Prime Mi
 # A lone "al-X" is more often an organisation (al-Qaida, al-Shabaab) than a person: two parts are required.
 _ARABIC_NAME = re.compile(r"\b(?:Abu|Umm|Ibn|Bin|bin)[- ](?:al-)?[A-Z]\w+(?:[- ](?:(?:al|el|bin|ibn|abu|abd)[- ])?"
                           r"[A-Z]\w+)*|\b[Aa]l-[A-Z]\w+(?:\s+[Aa]l-[A-Z]\w+)+")
-_SPEECH = r"said|says|told|announced|added|stated|reported|claimed|wrote|tweeted|confirmed|noted|explained|insisted"
+SPEECH_VERBS = r"said|says|told|announced|added|stated|reported|claimed|wrote|tweeted|confirmed|noted|explained|insisted"
 _FATES = [  # (role, trigger phrase); passive forms are handled by the "was/were" prefix in _AFTER
     ("killed", r"shot (?:dead|to death)|stabbed to death|beaten to death|(?:shot|targeted|attacked) and killed"
      r"|killed|killing|slain|assassinated|assassination of|executed|execution of|murdered|murder of|beheaded"
@@ -154,8 +154,8 @@ _FATES = [  # (role, trigger phrase); passive forms are handled by the "was/were
 ]
 _FATE_RE = [(role, re.compile(rf"\b(?:{trigger})\b", _F)) for role, trigger in _FATES]
 _AFTER = re.compile(rf"^\s*(?:,[^,;]{{0,60}},)?\s*,?\s*(?:who\s+)?(?:(?:was|were|had been|has been|have been|is|are"
-                    rf"|got|being)\s+)?(?:\w+ly\s+)?(?:(?:{_SPEECH})\b)?", _F)
-_BREAK = re.compile(rf"\b(?:{_SPEECH}|by|during|who|which|when|while|after|before|according|that)\b|;",
+                    rf"|got|being)\s+)?(?:\w+ly\s+)?(?:(?:{SPEECH_VERBS})\b)?", _F)
+_BREAK = re.compile(rf"\b(?:{SPEECH_VERBS}|by|during|who|which|when|while|after|before|according|that)\b|;",
                     _F)
 _LIST = re.compile(r"^\s*(?:were|are|was|is|included|include|including|:)\b", _F)
 
@@ -191,7 +191,7 @@ def _fate_after(text: str, end: int) -> str | None:
     """Fate told right after the name: "X was killed", "X, 25, died", "X, who was shot dead"."""
     tail = text[end:end + 120]
     prefix = _AFTER.match(tail)
-    if prefix is None or re.search(rf"\b(?:{_SPEECH})\b", prefix.group(0), _F):
+    if prefix is None or re.search(rf"\b(?:{SPEECH_VERBS})\b", prefix.group(0), _F):
         return None
     rest = tail[prefix.end():]
     for role, pattern in _FATE_RE:
@@ -248,7 +248,7 @@ def people_with_fates(sent) -> list[Person]:
     for start, end in spans:
         if start + sent.start_char < own_start:
             continue
-        if re.match(rf"\s*(?:,[^,]{{0,60}},)?\s*(?:{_SPEECH})\b", text[end:end + 80], _F) or _is_modifier(text, end):
+        if re.match(rf"\s*(?:,[^,]{{0,60}},)?\s*(?:{SPEECH_VERBS})\b", text[end:end + 80], _F) or _is_modifier(text, end):
             continue
         role = _fate_after(text, end) or _fate_before(text, start, spans)
         name = canonical_person(text[start:end])

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 
 from sitrep.extract.claims import extract_claims
 from sitrep.extract.dates import DateMention, find_dates
-from sitrep.extract.events import (actors_with_roles, classify_event, event_cue, main_event_date,
-                                   people_with_fates)
+from sitrep.extract.events import (SPEECH_VERBS, actors_with_roles, classify_event, event_cue, main_event_date,
+                                   people_with_fates, statement_date)
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.places import geoparse, km, place_flags
@@ -26,10 +26,9 @@ from sitrep.records import Actor, Claim, Document, EventDate, Mention, Person, P
 
 BACKGROUND_GAP_DAYS = 7
 NEAR_KM = 50          # two precise places farther apart than this are two scenes
-_SPEECH = r"(announced|said|says|stated|declared|confirmed|told|claimed|reported|tweeted|wrote)"
-# "On 4 January, X announced ..." / "X announced on 3 February that ...": the date of a statement
-_STATEMENT_BEFORE = re.compile(r"^\W*(on|as of)\s*$", re.I)
-_STATEMENT_AFTER = re.compile(_SPEECH + r"\s+(on|late on|early on)?\s*$", re.I)
+# "On 4 January, X announced ...": a sentence opening on the date of a statement
+_OPENING_DATE = re.compile(r"^\W*(on|as of)\s*$", re.I)
+_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _SINCE = re.compile(r"\b(since|after|before|previous|former|last year|years? ago)\b", re.I)
 _WORD = re.compile(r"[a-z]{5,}")
 
@@ -112,12 +111,13 @@ def _is_scene(p: PlaceMention, text: str) -> bool:
 
 
 def _is_statement_date(span: Span, d: DateMention) -> bool:
+    """The date of a statement about the event, not of the event: "X announced on 3 February", "police said
+    Sunday" (events.statement_date), or a sentence opening "On 4 January, X announced ..."."""
     text = span.text    # Doc.text rebuilds the whole text on every access: slice the sentence instead
-    before = text[:d.start - span.start_char]
-    after = text[d.end - span.start_char:]
-    if _STATEMENT_BEFORE.match(before) and re.search(_SPEECH, after[:150], re.I):
+    start = d.start - span.start_char
+    if statement_date(text, start):
         return True
-    return bool(_STATEMENT_AFTER.search(before[-40:]))
+    return bool(_OPENING_DATE.match(text[:start]) and _SPEECH.search(text[d.end - span.start_char:][:150]))
 
 
 def _is_background(s: _Sentence, main: EventDate) -> bool:
