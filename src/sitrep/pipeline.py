@@ -104,7 +104,9 @@ def _extractor(settings: Settings):
 
 def _process_batch(store: SqliteStore, extractor, documents: list[Document], settings: Settings,
                    summary: RunSummary) -> None:
-    linked = [_link_copy(store, d, documents[:i], settings.copy_threshold) for i, d in enumerate(documents)]
+    linked: list[tuple[Document, list[str], bytes]] = []
+    for document in documents:
+        linked.append(_link_copy(store, document, linked, settings.copy_threshold))
     mentions = extractor.extract([d for d, _, _ in linked])
     with store.batch():
         for document, bands, signature in linked:
@@ -115,12 +117,16 @@ def _process_batch(store: SqliteStore, extractor, documents: list[Document], set
     update_incidents(store, settings)
 
 
-def _link_copy(store: SqliteStore, document: Document, earlier: list[Document], threshold: float):
-    """The document with `copy_of` set when a stored (or earlier in this batch) text is a near-copy."""
+def _link_copy(store: SqliteStore, document: Document, earlier: list[tuple[Document, list[str], bytes]],
+               threshold: float) -> tuple[Document, list[str], bytes]:
+    """(document with `copy_of` set when a stored or earlier-in-batch text is a near-copy, its LSH bands, its
+    MinHash). Candidates are only those sharing a band, in the store and in the batch alike."""
     bands, signature = minhash_signature(document.text)
     candidates = {cid: store.minhash_of(cid) for cid in store.copy_candidates(bands)}
-    for other in earlier:
-        candidates.setdefault(other.id, minhash_signature(other.text)[1])
+    own = set(bands)
+    for other, other_bands, other_signature in earlier:
+        if own.intersection(other_bands):
+            candidates.setdefault(other.id, other_signature)
     best = max(((copy_similarity(signature, sig), cid) for cid, sig in candidates.items() if sig and cid != document.id),
                default=(0.0, None))
     if best[0] >= threshold:
