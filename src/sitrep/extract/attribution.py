@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.knowledge import KnowledgeBase
+from sitrep.extract.nlp import entities, text_of
 
 SPEECH_VERBS = set("said says say told tells tell reported reports report claimed claims claim announced announces "
                    "announce stated states confirmed confirms confirm added noted notes wrote writes tweeted posted "
@@ -59,7 +60,7 @@ class SpeakerFinder:
             if named or carried:
                 last = named[-1] if named else carried
             statement_before = statementish and bool(named or carried)
-        self.quotes = [(m.start(), m.end()) for m in QUOTE_SPANS.finditer(sdoc.text)]
+        self.quotes = [(m.start(), m.end()) for m in QUOTE_SPANS.finditer(text_of(sdoc))]
 
     def speaker_for(self, index: int, sent: Span, token: int) -> Speaker | None:
         """The speaker of the claim whose group starts at sentence token `token`."""
@@ -149,11 +150,11 @@ class SpeakerFinder:
             return False
         if len(content) == 1 and content[0] in ANAPHORS or content[-1:] == ["statement"]:
             return None
-        known = [e for e in np.ents if e.ent_id_ and self.kb.resolve(e.ent_id_)]
+        known = [e for e in entities(np) if e.ent_id_ and self.kb.resolve(e.ent_id_)]
         if known:
             entry = self.kb.resolve(known[-1].ent_id_)
             return Speaker(entry.canonical, entry.source_type)
-        people = [e for e in np.ents if e.label_ == "PERSON"]
+        people = [e for e in entities(np) if e.label_ == "PERSON"]
         if people:
             roles = {t.lower_ for t in context}
             # a named person without an office or a medical title is a witness (resident, journalist, relative)
@@ -165,7 +166,7 @@ class SpeakerFinder:
             return Speaker(entry.canonical, entry.source_type)
         if level < 2 or len(content) > 8 or not any(t.is_alpha and t.text[0].isupper() for t in np):
             return False   # words as written only when they name someone ("the Iraqi head of state")
-        orgs = [e for e in np.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        orgs = [e for e in entities(np) if e.label_ in ("ORG", "GPE", "NORP")]
         kind = "government" if orgs and orgs[-1].label_ == "GPE" else "unattributed"
         text = orgs[-1].text if orgs else " ".join(t.text for t in np if t.lower_ not in ("the", "a", "an"))
         text = re.sub(r"^(the|a|an) ", "", text.strip(" ,.\"“”"), flags=re.I)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution import Speaker, SpeakerFinder, token_word
 from sitrep.extract.knowledge import KnowledgeBase
+from sitrep.extract.nlp import entities
 from sitrep.extract.victims import Victims, opens_subset, sentence_victims
 from sitrep.records import Claim, Document
 
@@ -93,7 +94,7 @@ SELF_INFLICTED = re.compile(r"\b(?:shot|shoots|shooting) (?:himself|herself)\b")
 def _lone_person_event(words: list[str], sent: Span) -> str | None:
     """ "He died at the hospital", "the victim was taken to a hospital", "Petersen was killed": one
     death or wound told without a number; used only when the document gives no count of its own."""
-    person = {t.i - sent.start for e in sent.ents if e.label_ == "PERSON" for t in e}
+    person = {t.i - sent.start for e in entities(sent) if e.label_ == "PERSON" for t in e}
     joined = " ".join("he" if i in person and i - 1 not in person else w for i, w in enumerate(words)
                       if i not in person or i - 1 not in person)
     if LONE_DEATH.search(joined) or DEATH_OF_SOMEONE.search(joined):

@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 from dateparser.date import DateDataParser
 from text_to_num import text2num
 
+from sitrep.extract.nlp import entities, text_of
 from sitrep.records import EventDate
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -333,9 +334,9 @@ def resolve_date(expression: str, published: str | None, anchor: EventDate | Non
 
 def _candidate_spans(sdoc) -> list[tuple[int, int]]:
     """DATE/TIME entities (extended over a following "after the raid" / "earlier") plus regex-found phrases."""
-    text = sdoc.text
+    text = text_of(sdoc)
     spans: list[tuple[int, int]] = []
-    for ent in sdoc.ents:
+    for ent in entities(sdoc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = ent.start_char, ent.end_char
@@ -381,7 +382,7 @@ def _anchor_for(index: int, mentions: list[DateMention], text: str, span: tuple[
 
 def find_dates(sdoc, published: str | None) -> list[DateMention]:
     """Date expressions of a spaCy Doc, in text order, each resolved (unknown ones kept with their text)."""
-    text = sdoc.text
+    text = text_of(sdoc)
     spans = [(s, e) for s, e in _candidate_spans(sdoc)
              if _DATE_WORD_RE.search(text[s:e]) and not _DURATION_RE.search(text[s:e])]
     reference = document_year_reference([text[s:e] for s, e in spans], published)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -79,6 +80,8 @@ class KnowledgeBase:
         self._fuzzy_keys = [k for k in self._exact if len(k) >= FUZZY_MIN_LENGTH]
         # longest first, so "Gaza Health Ministry" wins over "Health Ministry" inside a longer name
         self._contained = sorted(self._exact, key=len, reverse=True)
+        # the same few names recur in every sentence; the fuzzy fallback makes a miss costly
+        self.resolve = lru_cache(maxsize=1 << 16)(self._resolve)
 
     @classmethod
     def load(cls, extra_path: str | None = None) -> "KnowledgeBase":
@@ -94,8 +97,8 @@ class KnowledgeBase:
             entries = merge(entries, _parse(extra, str(path)))
         return cls(entries)
 
-    def resolve(self, name: str | None) -> Entry | None:
-        """The entry `name` refers to, or None when the name is unknown."""
+    def _resolve(self, name: str | None) -> Entry | None:
+        """The entry `name` refers to, or None when the name is unknown (`resolve`, memoised)."""
         if not name or not name.strip():
             return None
         for word in re.findall(r"[A-Z][A-Z.\-]*[A-Z]\.?|[A-Z]{2,}", name):

@@ -7,6 +7,7 @@ Atmeh as PERSON): the ruler's spans win, the statistical NER fills in the rest.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
 import spacy
@@ -28,3 +29,35 @@ def load_pipeline(ruler_patterns: Iterable[dict] = ()) -> Language:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
         ruler.add_patterns(patterns)
     return nlp
+
+
+def entities(doc_or_span) -> list:
+    """The entities inside a doc or span, from one list computed once per document.
+
+    spaCy rebuilds every entity Span on each `Doc.ents`/`Span.ents` access (a walk over all
+    tokens); extraction asks per sentence and per phrase, which made it a quarter of the cost.
+    The doc is not modified after the pipeline runs, so caching in `user_data` is safe.
+    """
+    doc = getattr(doc_or_span, "doc", doc_or_span)
+    cache = doc.user_data.get("sitrep_ents")
+    if cache is None:
+        ents = list(doc.ents)
+        cache = doc.user_data["sitrep_ents"] = (ents, [e.start for e in ents])
+    ents, starts = cache
+    if doc_or_span is doc:
+        return ents
+    lo = bisect_left(starts, doc_or_span.start)
+    out = []
+    for ent in ents[lo:]:          # as Span.ents: stop at the first entity that crosses the end
+        if ent.end > doc_or_span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def text_of(doc) -> str:
+    """`doc.text`, joined once per document (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("sitrep_text")
+    if text is None:
+        text = doc.user_data["sitrep_text"] = doc.text
+    return text

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from sitrep.extract.gazetteer import Candidate, Gazetteer, normalize_name
+from sitrep.extract.nlp import text_of
 from sitrep.extract.toponyms import Toponym, local_names, recognize
 from sitrep.records import Flag, Place, PlaceMention
 
@@ -33,7 +34,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _attach_qualifiers(sdoc, toponyms: list[Toponym]) -> None:
     """Link each toponym to the larger places the text puts it in: "A, in B", "B's A", "A (B)"."""
-    text = sdoc.text
+    text = text_of(sdoc)
     for a, b in zip(toponyms, toponyms[1:]):
         gap = text[a.end:b.start]
         if "\n" in gap or len(gap) > 40:
@@ -266,7 +267,7 @@ def place_flags(sdoc, mentions: list[PlaceMention], gazetteer: Gazetteer, docume
     flags = []
     toponyms = _parse(sdoc, gazetteer)
     spans = {(m.start, m.end) for m in mentions}
-    text = sdoc.text     # Doc.text is rebuilt on every access
+    text = text_of(sdoc)
     for t in toponyms:
         if (t.start, t.end) not in spans:   # only the place mentions the caller kept
             continue

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.extract.gazetteer import Candidate, Gazetteer, normalize_name
+from sitrep.extract.nlp import entities, text_of
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # A word after (or ending) a name that says what level of place it is.
@@ -105,7 +106,7 @@ def _embedded(sdoc, ent, gazetteer: Gazetteer):
 def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Toponym]:
     """The place names of `sdoc` with their candidates (unresolved), in text order."""
     found = []
-    for ent in sdoc.ents:
+    for ent in entities(sdoc):
         if (ent.label_ == "NORP" or embedded and ent.end - ent.start == 1) and gazetteer.demonym_country(ent.text):
             found.append(Toponym(ent.start_char, ent.end_char, ent.text, ent.text, demonym=True))
             continue
@@ -164,11 +165,11 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
     found += [t for t in _unlabelled(sdoc, gazetteer) if not any(o.start < t.end and t.start < o.end for o in found)]
     # one sense per discourse: a name read as a place once is a place where the NER called it a person
     names = {normalize_name(t.text) for t in found if not t.demonym}
-    for ent in sdoc.ents:
+    for ent in entities(sdoc):
         if ent.label_ in ("PERSON", "ORG") and normalize_name(ent.text) in names and not _speaker(sdoc, ent) \
                 and not any(t.start <= ent.start_char < t.end for t in found):
             found.append(Toponym(ent.start_char, ent.end_char, ent.text, ent.text))
-    surnames = {e[-1].text for e in sdoc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    surnames = {e[-1].text for e in entities(sdoc) if e.label_ == "PERSON" and len(e) >= 2}
     found = [t for t in found if t.text not in surnames or not _surname(sdoc, t)]
     found.sort(key=lambda t: t.start)
     for t in found:
@@ -186,7 +187,7 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
     (the small model reads "Anderson County Sheriff Greg Taylor" as one person). A dateline opens a
     story or paragraph: capitals inside a sentence are acronyms ("NATO, the UN")."""
     found = []
-    organizations = {i for e in sdoc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
+    organizations = {i for e in entities(sdoc) if e.label_ == "ORG" for i in range(e.start, e.end)}
     i = 0
     while i < len(sdoc):
         tok = sdoc[i]
@@ -212,7 +213,7 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
                     found.append(Toponym(span.start_char, span.end_char, span.text, span.text, "admin2"))
                     break
         i += 1
-    for m in PARTY_HOME.finditer(sdoc.text):   # "Sen. Jay Rockefeller, D-W. Va.", "Rep. Dan Seifert, R-Marshall"
+    for m in PARTY_HOME.finditer(text_of(sdoc)):   # "Sen. Jay Rockefeller, D-W. Va.", "Rep. Dan Seifert, R-Marshall"
         name = m.group(1).rstrip()
         state = _state_abbreviation(name, gazetteer)
         if state or _is_place_name(name, gazetteer):
@@ -260,9 +261,9 @@ def local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Top
                      and c.population >= 1000 and (c.country, c.admin1_code) in provinces)
 
     covered = {i for t in toponyms for i in range(t.start, t.end)}
-    taken = {i for e in sdoc.ents for i in range(e.start, e.end)}
+    taken = {i for e in entities(sdoc) for i in range(e.start, e.end)}
     extra = []
-    for ent in sdoc.ents:   # "Roselle" or "Lombard" read as an organization or a person
+    for ent in entities(sdoc):   # "Roselle" or "Lombard" read as an organization or a person
         if (ent.label_ in MISLABELLED and len(ent) <= (1 if ent.label_ == "PERSON" else 2)
                 and ent.start_char not in covered and not _speaker(sdoc, ent) and (towns := in_province(ent.text))):
             extra.append(Toponym(ent.start_char, ent.end_char, ent.text, ent.text, candidates=towns))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span
 
 from sitrep.extract.knowledge import KnowledgeBase
+from sitrep.extract.nlp import entities
 from sitrep.extract.numbers import number_value, read_quantity
 
 PERSON_NOUNS = {
@@ -109,9 +110,9 @@ def opens_subset(words: list[str]) -> bool:
 def sentence_victims(words: list[str], sent: Span, kb: KnowledgeBase, previous: list[Victims]) -> list[Victims]:
     """The counted groups of `sent` with their figures; `previous` is the sentence before's, for
     "They included six children"."""
-    armed = {i - sent.start for e in sent.ents for i in range(e.start, e.end)
+    armed = {i - sent.start for e in entities(sent) for i in range(e.start, e.end)
              if (entry := kb.resolve(e.ent_id_ or e.text)) is not None and entry.kind == "armed_group"}
-    named = {i - sent.start for e in sent.ents if e.label_ in ("ORG", "NORP", "GPE", "PERSON", "LOC")
+    named = {i - sent.start for e in entities(sent) if e.label_ in ("ORG", "NORP", "GPE", "PERSON", "LOC")
              for i in range(e.start, e.end)}
     phrases = _counted_groups(words, armed, named)
     out: list[Victims] = _nobody(words, named)
