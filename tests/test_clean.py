@@ -100,3 +100,25 @@ def test_syndicated_copy_is_similar_and_other_story_is_not() -> None:
     sig = minhash_signature(story)[1]
     assert copy_similarity(sig, minhash_signature(copy)[1]) > 0.7
     assert copy_similarity(sig, minhash_signature(other)[1]) < 0.1
+
+
+def test_a_title_the_body_lacks_becomes_the_first_paragraph() -> None:
+    body = "Police were called to a house on Elm Street late Sunday.\nOfficers said the victim was taken to hospital.\n"
+    doc = _doc(body, title="Teen shot in leg, man arrested - WXYZ Channel 7 News | Weather & Traffic")
+    assert doc.text.startswith("Teen shot in leg, man arrested\n\n")     # the site name is cut off
+    assert raw_offset(doc, 0) is None                                     # the headline is not in the raw text
+    start = doc.text.index("taken to hospital")
+    assert body[raw_offset(doc, start):].startswith("taken to hospital")
+    assert doc.paragraphs[0].end == len("Teen shot in leg, man arrested")
+
+
+def test_a_title_the_body_opens_with_is_not_repeated() -> None:
+    doc = _doc(ARTICLE, title="Militants storm checkpoint in northern Mali")
+    assert doc.text.count("Militants storm checkpoint") == 1
+    short = _doc("Gunmen attacked a convoy on Monday.\n", title="Breaking")   # too short to say anything
+    assert short.text.startswith("Gunmen attacked")
+
+
+def test_a_dash_inside_a_headline_is_kept() -> None:
+    doc = _doc("The shooting happened near the park.\n", title="Shooting near park - two dead, three hurt")
+    assert doc.text.startswith("Shooting near park - two dead, three hurt\n\n")

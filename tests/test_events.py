@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.extract.events import (actors_with_roles, canonical_person, classify_event, event_cue, in_header,
-                                   main_event_date, people_with_fates, statement_date)
+                                   main_event_date, people_with_fates, procedure_date, statement_date)
 from sitrep.extract.nlp import load_pipeline
 from sitrep.records import Actor, Person
 
@@ -183,3 +183,26 @@ def test_header_and_statement_dates():
     assert not in_header(text, text.index("Monday"))
     assert statement_date(text, text.rindex("Tuesday"))
     assert not statement_date(text, text.index("Monday"))
+
+
+@pytest.mark.parametrize("text, date_word, is_procedure", [
+    ("The man accused of shooting his neighbour was sentenced to 20 years in prison on Tuesday.", "Tuesday", True),
+    ("Three teenagers charged in the killing returned to court Thursday for a hearing.", "Thursday", True),
+    ("A funeral was held Saturday for the woman who was shot outside her home.", "Saturday", True),
+    ("The suspect, charged with murder, shot two officers on Monday.", "Monday", False),
+    ("A man was shot and killed on Friday night, police said.", "Friday", False),
+])
+def test_procedure_dates(text, date_word, is_procedure):
+    assert procedure_date(text, 0, text.index(date_word)) is is_procedure
+
+
+def test_a_follow_up_is_dated_by_its_attack_not_its_court_step(nlp):
+    followup = ("A woman whose son was shot at a birthday party was sentenced today to two years in prison.\n\n"
+                "The boy was shot in the arm on March 3 at an apartment on Oak Street.")
+    assert main_event_date(nlp(followup), "2016-09-14").value == "2016-03-03"
+    months = ("Four men accused of killing a teenager at a party on the west side in July 2015 went on trial "
+              "Monday before a packed courtroom.")
+    found = main_event_date(nlp(months), "2016-09-14")
+    assert (found.value, found.precision) == ("2015-07", "month")
+    undated = "The man charged in the fatal shooting of his cousin appeared in court Wednesday."
+    assert main_event_date(nlp(undated), "2016-09-14").value is None     # not the publication day

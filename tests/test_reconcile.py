@@ -336,3 +336,12 @@ def test_documents_missing_from_the_mapping_are_described_from_their_mentions():
     assert [(r.document, r.role, r.published, r.outlet) for r in inc.documents] == [
         ("late", "primary", "2020-01-02", "outlet of late")]
     assert inc.fatalities == Fatalities(4, 4, 4)
+
+
+def test_one_article_does_not_corroborate_itself():
+    """The headline's unattributed "1 killed" and the body's "police said one man died" are one voice."""
+    same = reconcile_all([mention("report", claims=(claim(1), claim(1, source="police", source_type="government")))])
+    assert same.grade == "single_source"
+    two = reconcile_all([mention("report", claims=(claim(1, source="police", source_type="government"),)),
+                         mention("other", claims=(claim(1),))])
+    assert two.grade == "corroborated"

@@ -50,15 +50,44 @@ def clean(raw: RawDocument) -> Document | Rejected:
         published = published or _iso(extracted.date)
     text = unicodedata.normalize("NFC", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
     kept, removed, char_map = _drop_boilerplate(text, title)
-    cleaned = "".join(kept)
-    if not cleaned.strip():
+    if not "".join(kept).strip():
         return Rejected(raw.source, "no_text", "nothing but boilerplate is left after cleaning", name=raw.name)
+    headline = _headline(title, kept)
+    if headline:
+        kept.insert(0, headline + "\n\n")
+        char_map = [(c + len(headline) + 2, r) for c, r in char_map]
+    cleaned = "".join(kept)
     published = published or publication_date_from_text("\n".join(removed[:5] + kept[:3]))
     paragraphs = _paragraph_languages(cleaned)
     return Document(id=document_id(raw.name, cleaned), name=raw.name, text=cleaned, source=raw.source,
                     published=published, url=raw.url, outlet=raw.outlet, title=title,
                     language=_main_language(paragraphs),
                     paragraphs=paragraphs, removed=tuple(removed), char_map=tuple(char_map))
+
+
+def _headline(title: str | None, kept: list[str]) -> str | None:
+    """The title as the text's first paragraph, when the body does not open with it already: headlines
+    carry the who-and-how-many of local news ("Teen shot in leg, man killed") that a paywalled or
+    clipped body may lack. A site-name tail ("... - KSLA News 12 Shreveport, Louisiana") is cut off,
+    as its place names are the outlet's, not the event's."""
+    if not title:
+        return None
+    head = " ".join(title.split("|")[0].split())
+    parts = re.split(r"\s[-–—]\s", head)
+    if len(parts) > 1 and _is_site_name(parts[-1]):
+        head = " - ".join(parts[:-1]).strip()
+    if len(head.split()) < 3:
+        return None
+    opening = " ".join(" ".join(kept[:3]).split()).lower()
+    return None if head.lower()[:60] in opening else head
+
+
+def _is_site_name(text: str) -> bool:
+    """ "WSLS 10", "Erie News Now: News, Weather & Sports", "LEX18.com": capitalised words, a domain."""
+    words = re.findall(r"[^\W\d_][\w'.&]*", text)
+    if re.search(r"\.(?:com|net|org)\b", text, re.I):
+        return True
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words) and len(words) <= 10
 
 
 def document_id(name: str, cleaned_text: str) -> str:
@@ -139,8 +168,11 @@ def _main_language(paragraphs: tuple[Paragraph, ...]) -> str:
     return max(sorted(weight), key=weight.__getitem__) if weight else "und"
 
 
-def raw_offset(document: Document, clean_offset: int) -> int:
-    """Map an offset in the cleaned text back to the raw text the document was cleaned from."""
+def raw_offset(document: Document, clean_offset: int) -> int | None:
+    """Map an offset in the cleaned text back to the raw text the document was cleaned from; None inside
+    a headline taken from the title (it is not in the raw text)."""
+    if document.char_map and clean_offset < document.char_map[0][0]:
+        return None
     best = (0, 0)
     for pair in document.char_map:
         if pair[0] > clean_offset:

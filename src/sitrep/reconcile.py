@@ -70,6 +70,7 @@ class _Report:
     published: str | None
     voice: tuple
     primary: bool                  # read from a document mainly about this incident
+    origin: str = ""               # the original document (through syndicated copies) it was read in
 
     @property
     def key(self) -> tuple:
@@ -173,7 +174,7 @@ def _reports(mentions, published, root, documents) -> list[_Report]:
             else:
                 voice = ("report", normalize_name(claim.source or ""), outlet)
             primary = m.role == "primary" or (claim in reports and reports[claim].primary)
-            reports[claim] = _Report(claim, published[m.document_id], voice, primary)
+            reports[claim] = _Report(claim, published[m.document_id], voice, primary, origin)
     return sorted(reports.values(), key=lambda r: r.order)
 
 
@@ -364,7 +365,9 @@ def _grade(current, contested: list[str], mentions, root) -> tuple[str, tuple[st
         by_key[r.key].append(r)
     agreements = []
     for (figure, group, subset), rs in sorted(by_key.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
-        voices = {r.voice: r for r in rs}
+        sourced_in = {r.origin for r in rs if r.voice[0] == "source"}
+        # an unattributed figure in a document that also credits it to a source is that source again
+        voices = {r.voice: r for r in rs if r.voice[0] == "source" or r.origin not in sourced_in}
         if len(voices) > 1:
             labels = sorted({_label(r.claim) for r in voices.values()})
             agreements.append(f"{figure} {group}{f' ({subset})' if subset else ''}: {len(voices)} independent "

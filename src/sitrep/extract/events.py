@@ -356,6 +356,23 @@ def in_header(text: str, start: int) -> bool:
     return start < 300 and len(line) < 90 and re.search(r"\b(?:1[89]|20)\d\d\b", text[start:start + 40]) is not None
 
 
+# steps of the justice process and of mourning that follow an attack: their dates are not the attack's
+_PROCEDURE_RE = re.compile(r"\b(?:sentenc\w+|plead\w*|pleaded|plea|arraign\w*|indict\w*|convicted|acquitted|trial"
+                           r"|hearing|court|courtroom|testif\w+|jury|judge|bond|bail|extradited|booked|custody"
+                           r"|appear(?:ed|s|ance)|charged|charges|funeral|vigil|memorial|buried|burial)\b", re.I)
+
+
+def procedure_date(text: str, sentence_start: int, start: int) -> bool:
+    """The date belongs to a court step or a funeral told after the attack ("was sentenced today", "returned
+    to court Thursday"): in its sentence, a procedure word comes after the last violent word before it."""
+    before = text[sentence_start:start]
+    procedure = [m.end() for m in _PROCEDURE_RE.finditer(before)]
+    if not procedure:
+        return False
+    violent = [m.end() for m in _GENERIC_RULE[3].finditer(before)]
+    return not violent or procedure[-1] > violent[-1]
+
+
 def statement_date(text: str, start: int) -> bool:
     """The date is when something was said or reported ("police said Sunday", "in critical condition
     Tuesday"), not when the event happened."""
@@ -372,7 +389,8 @@ def main_event_date(sdoc, published: str | None, dates: list[DateMention] | None
     `background_days` before publication (older ones are background: "the 2019 raid on Oct. 31").
     When the first dated event sentence has no resolvable date (no publication date for "on Tuesday"), the
     answer is unknown rather than a background date. Else the first date after the first event sentence,
-    else the publication day. Tuned on gva-dev (scripts/score_dates.py). Pass `dates` (from `find_dates`)
+    else the publication day, except in a follow-up that dates only court steps or funerals
+    (`procedure_date`): then the attack's month or year when given, else unknown. Tuned on gva-dev (scripts/score_dates.py). Pass `dates` (from `find_dates`)
     when the caller has them already."""
     text, pub = text_of(sdoc), date_from_iso(published)
     found_dates = find_dates(sdoc, published) if dates is None else dates
@@ -380,6 +398,16 @@ def main_event_date(sdoc, published: str | None, dates: list[DateMention] | None
               if not in_header(text, m.start) and not statement_date(text, m.start)]
     events = [s for s in sdoc.sents if event_cue(s.text)][:sentences]
     dated = [(i, [m for m in usable if s.start_char <= m.start < s.end_char]) for i, s in enumerate(events)]
+    # an article about an attack that dates only its court steps ("was sentenced today") is a follow-up:
+    # those dates, and its publication day, are not the attack's
+    if any(event_cue(s.text) not in (None, "arrest") for s in events):
+        procedure = {id(m) for i, found in dated for m in found
+                     if procedure_date(text, events[i].start_char, m.start)}
+        dated = [(i, [m for m in found if id(m) not in procedure]) for i, found in dated]
+        usable = [m for m in usable if id(m) not in procedure]
+    else:
+        procedure = set()
+    coarse = [m for _, found in dated for m in found if m.date.precision in ("week", "month", "year")]
     # a sentence dated only by a month or year ("since the end of 2017") gives background, not the event
     dated = [(i, found) for i, found in dated if any(m.date.precision in ("day", "unknown") for m in found)]
     if dated:
@@ -393,4 +421,6 @@ def main_event_date(sdoc, published: str | None, dates: list[DateMention] | None
     after = [m for m in usable if m.date.precision == "day" and events and m.start >= events[0].start_char]
     if after:
         return after[0].date
+    if procedure:
+        return coarse[0].date if coarse else EventDate()
     return day_date(pub, "publication date") if pub else EventDate()
