@@ -29,6 +29,9 @@ MEDICAL_WORDS = {"doctor", "dr.", "dr", "nurse", "surgeon", "physician", "corone
 STATEMENT = re.compile(r"\b(the|its|a|their|his|her) (statement|report|release|communiqu[eé])\b", re.I)
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 QUOTE_SPANS = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
+DESCRIPTOR_ENDS = {",", ";", ":", ".", ")", "(", "also", "known", "which", "who", "that", "said", "says", "and", "—", "–"}
+ARTICLES = {"the", "a", "an", "its", "their", "his", "her"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,7 @@ class SpeakerFinder:
     def __init__(self, sdoc: Doc, kb: KnowledgeBase):
         self.kb = kb
         self.sents = list(sentences(sdoc))
+        self.described = self._descriptions(sdoc)
         self.own: list[list[tuple[int, Speaker | None]]] = []   # (verb token index, speaker); None = "it said"
         self.carried: list[Speaker | None] = []
         last: Speaker | None = None
@@ -91,6 +95,37 @@ class SpeakerFinder:
                 named = [s for _, s in self.own[first - 1] if s is not None]
                 return named[-1] if named else self.carried[first - 1]
         return None
+
+    def _descriptions(self, sdoc: Doc) -> dict[str, Speaker]:
+        """Common nouns the article uses for a named source, from appositions: "the Syrian Observatory for
+        Human Rights, an opposition war monitor," makes "the monitor" (and "the war monitor") that body;
+        "the Syrian Civil Defense, first responders also known as ..." does the same for "first responders"."""
+        out: dict[str, Speaker] = {}
+        for ent in entities(sdoc):
+            entry = self.kb.resolve(ent.ent_id_) if ent.ent_id_ else None
+            if entry is None or not entry.canonical[:1].isupper() or ent.end >= len(sdoc) or sdoc[ent.end].text != ",":
+                continue
+            words = []
+            for token in sdoc[ent.end + 1:ent.end + 8]:
+                if token.lower_ in DESCRIPTOR_ENDS or token.ent_type_ in NAME_LABELS or token.is_space:
+                    break
+                words.append(token.lower_)
+            while words and words[0] in ARTICLES:
+                words = words[1:]
+            if 0 < len(words) <= 4 and words[-1].isalpha():
+                for k in range(len(words)):        # "opposition war monitor", "war monitor", "monitor"
+                    out.setdefault(" ".join(words[k:]), Speaker(entry.canonical, entry.source_type))
+        return out
+
+    def _described(self, words: list[str]) -> Speaker | None:
+        """The named source an article's common noun stands for ("first responders at the scene")."""
+        head = []
+        for w in words:
+            if w in ("at", "in", "on", "from", "of", "near", "with", ","):
+                break
+            if w not in ARTICLES:
+                head.append(w)
+        return self.described.get(" ".join(head)) if head else None
 
     def _own_speakers(self, sent: Span) -> list[tuple[int, Speaker | None]]:
         words = [token_word(t) for t in sent]
@@ -148,6 +183,9 @@ class SpeakerFinder:
         content = [w for w in words if w not in ("the", "a", "an", "its", "their", "his", "her")]
         if not content:
             return False
+        described = self._described(words) if self.described else None
+        if described:
+            return described
         if len(content) == 1 and content[0] in ANAPHORS or content[-1:] == ["statement"]:
             return None
         known = [e for e in entities(np) if e.ent_id_ and self.kb.resolve(e.ent_id_)]

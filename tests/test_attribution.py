@@ -1,0 +1,54 @@
+"""Who said it: generic nouns an article uses for a named source resolve to that source."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.attribution import SpeakerFinder, sentences
+from sitrep.extract.knowledge import KnowledgeBase
+from sitrep.extract.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase.load()
+
+
+@pytest.fixture(scope="module")
+def nlp(kb):
+    return load_pipeline(kb.ruler_patterns())
+
+
+def speakers(nlp, kb, text: str) -> list[str | None]:
+    doc = nlp(text)
+    finder = SpeakerFinder(doc, kb)
+    out = []
+    for index, sent in enumerate(finder.sents):
+        speaker = finder.speaker_for(index, sent, len(sent) - 1)
+        out.append(speaker.name if speaker else None)
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian Observatory for Human Rights, a Britain-based war monitor, counted nine dead. "
+    "The monitor said four of them were children.",
+    "Nine people died, according to the Syrian Observatory for Human Rights, an opposition monitor. "
+    "Four were children, the monitor said.",
+])
+def test_the_monitor_is_the_observatory_named_before(nlp, kb, text):
+    assert speakers(nlp, kb, text)[-1] == "Syrian Observatory for Human Rights"
+
+
+def test_first_responders_described_as_the_white_helmets(nlp, kb):
+    text = ("The Syrian Civil Defence, first responders also known as the White Helmets, said eight were killed. "
+            "First responders at the scene reported that three children were among the dead.")
+    assert speakers(nlp, kb, text) == ["Syrian Civil Defense", "Syrian Civil Defense"]
+
+
+def test_without_an_apposition_first_responders_stay_generic(nlp, kb):
+    text = "First responders at the scene reported that three children were among the dead."
+    assert speakers(nlp, kb, text) == ["first responders"]
+
+
+def test_sentences_split_at_line_breaks(nlp):
+    doc = nlp("Two dead in Kano blast\n\nA bomb exploded at a market on Friday.")
+    assert [s.text for s in sentences(doc)] == ["Two dead in Kano blast", "A bomb exploded at a market on Friday."]
