@@ -4,7 +4,8 @@ News stories recall background events ("the largest raid since the 2019 assault 
 al-Baghdadi", "a similar attack in Pakistan in 2011"). Those must become separate mentions with
 their own date and place, never merged into the main incident. A sentence that reports an event
 (an event cue) is background when its dates are coarse (a bare year or month), follow "since", or
-lie more than a week from the main event's date; everything else describes the main incident.
+lie more than a week from the main event's date, when its scene cannot be the main one, or when the
+writer says it is another incident ("In a separate shooting"); everything else describes the main incident.
 """
 from __future__ import annotations
 
@@ -31,6 +32,11 @@ _OPENING_DATE = re.compile(r"^\W*(on|as of)\s*$", re.I)
 _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _SINCE = re.compile(r"\b(since|after|before|previous|former|last year|years? ago)\b", re.I)
 _WORD = re.compile(r"[a-z]{5,}")
+# "In a separate shooting, ...", "Separately, ...", "In another attack": the writer says it is another incident
+_OTHER_INCIDENT = re.compile(
+    r"^\W*separately\b|\b(?:in|during) (?:a|an) (?:separate|unrelated|different|second|third|earlier|later)"
+    r"(?: \w+)? (?:incident|shooting|attack|case|raid|strike|robbery|altercation|clash|bombing|explosion)s?\b"
+    r"|\bin (?:another|other) (?:incident|shooting|attack|case|raid|strike|violence)s?\b", re.I)
 
 
 @dataclass
@@ -53,7 +59,10 @@ def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazettee
     background: dict[tuple, list[_Sentence]] = {}
     previous_key: tuple | None = None
     for s in sentences:
-        if s.cue and (_is_background(s, main_date) or _elsewhere(s, main_place)):
+        if s.cue and _OTHER_INCIDENT.search(s.span.text):
+            previous_key = ("another incident", s.span.start_char)
+            background[previous_key] = [s]
+        elif s.cue and (_is_background(s, main_date) or _elsewhere(s, main_place)):
             previous_key = _background_key(s)
             background.setdefault(previous_key, []).append(s)
         elif previous_key and _continues(s, background[previous_key][-1]):

