@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from sitrep.extract.dates import DateMention, date_from_iso, day_date, find_dates
 from sitrep.extract.nlp import entities, text_of
@@ -113,6 +114,7 @@ def _protest(text: str) -> tuple[str, str, str]:
     return "Protests", "Peaceful protest", "protest"
 
 
+@lru_cache(maxsize=4096)   # each sentence is asked about by mentions, dates and actors
 def classify_event(text: str) -> tuple[str | None, str | None, str]:
     """(ACLED event_type, sub_event_type, action) of a sentence or lead paragraph; (None, None, "other")
     when it reports no event."""
