@@ -173,3 +173,15 @@ def test_real_news_in_two_orders_gives_the_same_incidents(shared: Path, tmp_path
         assert len(primaries) == len(set(primaries))
         results.append(membership)
     assert results[0] == results[1]            # the same partition, and the same incident ids
+
+
+def test_two_worker_processes_give_the_same_incidents(seeds_db: Path, shared: Path, tmp_path: Path) -> None:
+    db = tmp_path / "two.db"
+    run([shared / "seeds"], Settings.load(db=str(db), processes=2))
+    store_one, store_two = open_store(seeds_db, readonly=True), open_store(db, readonly=True)
+    try:
+        one = sorted((i.id, i.fatalities, len(i.claims)) for i in store_one.iter_incidents())
+        two = sorted((i.id, i.fatalities, len(i.claims)) for i in store_two.iter_incidents())
+    finally:
+        store_one.close(), store_two.close()
+    assert one == two and len(one) >= 3

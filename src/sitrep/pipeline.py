@@ -93,6 +93,8 @@ def run(paths: Sequence[Path], settings: Settings, progress: Progress | None = N
         counts = store.counts()
         summary.incidents, summary.claims = counts.incidents, counts.claims
     finally:
+        if extractor is not None:
+            extractor.close()
         store.close()
     return summary
 

@@ -1,6 +1,7 @@
 """The extract stage: one spaCy pass per document, then every field module over its sentences."""
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Sequence
 
 from sitrep.extract.gazetteer import Gazetteer
@@ -26,18 +27,53 @@ def english_view(document: Document) -> str:
 
 
 class Extractor:
-    """Holds the loaded models (spaCy, gazetteer, knowledge base); `extract` is the stage."""
+    """Holds the loaded models (spaCy, gazetteer, knowledge base); `extract` is the stage.
+
+    With `settings.processes` > 1 a pool of forked workers, started once and kept, runs the whole
+    extraction (spaCy and the field modules) on slices of each batch: spaCy's own `n_process` would
+    start new processes for every batch and leave the field modules on one core."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.kb = KnowledgeBase.load(settings.knowledge_base or None)
         self.gazetteer = Gazetteer.open(settings.gazetteer or None)
         self.nlp = load_pipeline([*self.kb.ruler_patterns(), *self.gazetteer.ruler_patterns()])
+        self._pool = None
 
     def extract(self, documents: Sequence[Document]) -> list[Mention]:
+        workers = max(1, self.settings.processes)
+        if workers == 1 or len(documents) < 2 * workers:
+            return self._extract_here(documents)
+        if self._pool is None:
+            global _WORKER_EXTRACTOR
+            _WORKER_EXTRACTOR = self          # inherited by the forked workers
+            self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_open_worker_gazetteer)
+        size = -(-len(documents) // (2 * workers))      # two slices per worker: the faster one takes a third
+        slices = [list(documents[i:i + size]) for i in range(0, len(documents), size)]
+        return [m for part in self._pool.map(_extract_in_worker, slices) for m in part]
+
+    def _extract_here(self, documents: Sequence[Document]) -> list[Mention]:
         texts = [english_view(d) for d in documents]
         mentions: list[Mention] = []
-        parsed = self.nlp.pipe(texts, batch_size=self.settings.batch_size, n_process=max(1, self.settings.processes))
-        for document, sdoc in zip(documents, parsed):
+        for document, sdoc in zip(documents, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
             mentions += assemble_mentions(document, sdoc, self.kb, self.gazetteer)
         return mentions
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+
+_WORKER_EXTRACTOR: Extractor | None = None
+
+
+def _open_worker_gazetteer() -> None:
+    """A SQLite connection must not cross a fork: each worker opens its own on the gazetteer file."""
+    _WORKER_EXTRACTOR.gazetteer = Gazetteer.open(_WORKER_EXTRACTOR.settings.gazetteer or None)
+
+
+def _extract_in_worker(documents: list[Document]) -> list[Mention]:
+    return _WORKER_EXTRACTOR._extract_here(documents)
