@@ -5,7 +5,7 @@
     .venv/bin/python scripts/bench_cluster_scale.py --n 30000 --verify     # quick check, incremental == batch
 
 Streams N mentions through BlockIndex + LinkGraph + recluster_neighbourhood, as the store will. The mentions are
-resampled from a base set (the gva-dev crude mentions cached by tune_clustering.py when present, else a
+resampled from a base set (the mentions of a store built by `sitrep run` on gva-dev, `--db`, else a
 synthetic set built here): copy k of the base set is shifted by k x SHIFT_DAYS so its incidents stay distinct
 while the density per place and day stays that of the base set. Prints the mean cost per mention over the 10k
 mentions before 10k, 100k and 1M, the ratio to the first, and the peak RSS; targets: ratio <= 1.3, RSS <= 2 GB.
@@ -17,7 +17,6 @@ import dataclasses
 import functools
 import datetime as dt
 import gc
-import json
 import random
 import resource
 import time
@@ -25,11 +24,11 @@ from pathlib import Path
 
 from sitrep.cluster import (BlockIndex, Cluster, LinkGraph, cluster_mentions, evidence_features, links,
                             recluster_neighbourhood)
-from sitrep.records import EventDate, Mention, Person, Place, from_dict
+from sitrep.records import EventDate, Mention, Person, Place
+from sitrep.store.sqlite import SqliteStore
 
 WINDOW = 10_000
 CHECKPOINTS = (10_000, 100_000, 1_000_000)
-DEFAULT_BASE = Path("/tmp/sitrep-gva-mentions-crude.jsonl")
 CITIES = [("Chicago", "IL", 41.85, -87.65), ("Houston", "TX", 29.76, -95.36), ("Memphis", "TN", 35.15, -90.05),
           ("Detroit", "MI", 42.33, -83.05), ("Baltimore", "MD", 39.29, -76.61), ("Milwaukee", "WI", 43.04, -87.91),
           ("Dayton", "OH", 39.76, -84.19), ("Tulsa", "OK", 36.15, -95.99), ("Fresno", "CA", 36.75, -119.77),
@@ -40,7 +39,7 @@ STREETS = ["Madison", "Elm", "Oak", "King", "Park", "Grand", "Lake", "Pine", "Ma
 
 
 def synthetic_base(incidents: int, seed: int = 7) -> list[Mention]:
-    """gva-like mentions when the crude cache is absent: 1-4 reports per shooting, in a dozen cities, 4 years."""
+    """gva-like mentions when no gva-dev store is given: 1-4 reports per shooting, in a dozen cities, 4 years."""
     rng = random.Random(seed)
     start = dt.date(2014, 1, 1).toordinal()
     mentions = []
@@ -62,10 +61,13 @@ def synthetic_base(incidents: int, seed: int = 7) -> list[Mention]:
     return mentions
 
 
-def load_base(path: Path, synthetic: int) -> list[Mention]:
-    if path.exists() and not synthetic:
-        with open(path, encoding="utf-8") as fh:
-            base = [from_dict(Mention, json.loads(line)) for line in fh]
+def load_base(db: Path | None, synthetic: int) -> list[Mention]:
+    if db is not None and not synthetic:
+        store = SqliteStore(db, readonly=True)
+        try:
+            base = store.incident_members([incident.id for incident in store.iter_incidents()])
+        finally:
+            store.close()
     else:
         base = synthetic_base(synthetic or 3000)
     return sorted(base, key=lambda m: (m.published or "", m.id))
@@ -144,12 +146,12 @@ def run(base: list[Mention], n: int, shift_days: int, verify: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000)
-    parser.add_argument("--base", type=Path, default=DEFAULT_BASE, help="base mentions as JSON lines (the tune cache)")
+    parser.add_argument("--db", type=Path, default=None, help="a store built by `sitrep run` on gva-dev (the base set)")
     parser.add_argument("--synthetic", type=int, default=0, help="use N synthetic base incidents instead")
     parser.add_argument("--shift-days", type=int, default=2000, help="date shift between copies of the base set")
     parser.add_argument("--verify", action="store_true", help="also check incremental == batch at the end")
     args = parser.parse_args()
-    base = load_base(args.base, args.synthetic)
+    base = load_base(args.db, args.synthetic)
     print(f"base: {len(base):,} mentions; streaming {args.n:,}")
     run(base, args.n, args.shift_days, args.verify)
     print(f"peak RSS {peak_rss_mb():,.0f} MB")

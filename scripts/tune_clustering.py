@@ -34,7 +34,7 @@ def load_bcubed():
 
 def load_mentions(db: Path) -> list[Mention]:
     """Every stored mention, primary and background, as the pipeline clustered them."""
-    store = SqliteStore(str(db))
+    store = SqliteStore(db, readonly=True)
     try:
         return store.incident_members([incident.id for incident in store.iter_incidents()])
     finally:
