@@ -39,3 +39,12 @@ def test_the_same_incident_told_again_stays_one_mention(extractor):
     text = ("A man was shot and wounded on Sunday afternoon in Dayton, Ohio, police said.\n\n"
             "The victim, 25, was taken to a hospital, where he was listed in stable condition.")
     assert [m.role for m in mentions(extractor, text)] == ["primary"]
+
+
+def test_a_month_named_without_a_year_recalls_an_older_event(extractor):
+    text = ("Security forces killed a militant commander in a raid near Mosul on Tuesday, officials said.\n\n"
+            "Operations against the group go on. In March, the army announced the death of another leader.")
+    found = mentions(extractor, text, published=None)
+    primary = [m for m in found if m.role == "primary"][0]
+    assert all("March" not in c.quote for c in primary.claims)
+    assert any("March" in c.quote for m in found if m.role == "mention" for c in m.claims)

@@ -59,10 +59,11 @@ def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazettee
     background: dict[tuple, list[_Sentence]] = {}
     previous_key: tuple | None = None
     for s in sentences:
-        if s.cue and _OTHER_INCIDENT.search(s.span.text):
+        eventful = s.cue or s.claims       # "announced the death of a leader" counts a death without a cue word
+        if eventful and _OTHER_INCIDENT.search(s.span.text):
             previous_key = ("another incident", s.span.start_char)
             background[previous_key] = [s]
-        elif s.cue and (_is_background(s, main_date) or _elsewhere(s, main_place)):
+        elif eventful and (_is_background(s, main_date) or _elsewhere(s, main_place)):
             previous_key = _background_key(s)
             background.setdefault(previous_key, []).append(s)
         elif previous_key and _continues(s, background[previous_key][-1]):
@@ -129,10 +130,19 @@ def _is_statement_date(span: Span, d: DateMention) -> bool:
     return bool(_OPENING_DATE.match(text[:start]) and _SPEECH.search(text[d.end - span.start_char:][:150]))
 
 
+_MONTH_NAME = re.compile(r"(?:early|mid|late)?[- ]?(january|february|march|april|may|june|july|august|september"
+                         r"|october|november|december)", re.I)
+
+
 def _is_background(s: _Sentence, main: EventDate) -> bool:
     known = [d.date for d in s.dates if d.date.precision != "unknown" and d.date.earliest]
     if not known:
-        return False
+        # a month named without a year ("In March, ...") is a coarse date like "in 2019": an older event,
+        # unless it is the main event's own month
+        months = [_MONTH_NAME.fullmatch(d.date.text or "") for d in s.dates]
+        return bool(months) and all(months) and not (
+            main.earliest and any(date.fromisoformat(main.earliest).strftime("%B").lower() == m.group(1).lower()
+                                  for m in months))
     if main.earliest:
         # far from the main date, or a coarser period ("late last month", "in 2019") that excludes it
         return all(_days_apart(d, main) > BACKGROUND_GAP_DAYS
