@@ -35,6 +35,7 @@ CITIES = [("Chicago", "IL", 41.85, -87.65), ("Houston", "TX", 29.76, -95.36), ("
           ("Mobile", "AL", 30.69, -88.04), ("Albany", "NY", 42.65, -73.76), ("Savannah", "GA", 32.08, -81.1)]
 FIRST = ["James", "Maria", "Darnell", "Luis", "Keisha", "Tyrone", "Ashley", "Marcus", "Jose", "Brianna", "Andre"]
 LAST = ["Johnson", "Williams", "Garcia", "Brown", "Davis", "Lopez", "Wilson", "Moore", "Taylor", "Jackson"]
+SURNAME_SUFFIXES = ["Abbott", "Baker", "Carter", "Dixon", "Ellis", "Foster", "Gibson", "Hayes", "Irwin", "Jordan"]
 STREETS = ["Madison", "Elm", "Oak", "King", "Park", "Grand", "Lake", "Pine", "Maple", "Cedar", "Hill", "Union"]
 
 
@@ -82,13 +83,16 @@ def moved(value: str | None, days: int) -> str | None:
 
 
 def shifted(m: Mention, copy: int, shift_days: int) -> Mention:
-    """Copy `copy` of a base mention: dates moved by copy x shift_days, text and place shared with the base."""
+    """Copy `copy` of a base mention: dates moved by copy x shift_days, named people renamed (another incident
+    has other victims), text and place shared with the base."""
     def move(value: str | None) -> str | None:
         return moved(value, copy * shift_days)
     date = m.date
     date = dataclasses.replace(date, value=move(date.value) if date.precision == "day" else date.value,
                                earliest=move(date.earliest), latest=move(date.latest))
-    return dataclasses.replace(m, id=f"{m.id}~{copy}", date=date, published=move(m.published))
+    people = tuple(dataclasses.replace(p, name=f"{p.name} {SURNAME_SUFFIXES[copy % len(SURNAME_SUFFIXES)]}"
+                                       f"{copy // len(SURNAME_SUFFIXES) or ''}") for p in m.people) if copy else m.people
+    return dataclasses.replace(m, id=f"{m.id}~{copy}", date=date, published=move(m.published), people=people)
 
 
 def peak_rss_mb() -> float:

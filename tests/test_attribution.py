@@ -52,3 +52,19 @@ def test_without_an_apposition_first_responders_stay_generic(nlp, kb):
 def test_sentences_split_at_line_breaks(nlp):
     doc = nlp("Two dead in Kano blast\n\nA bomb exploded at a market on Friday.")
     assert [s.text for s in sentences(doc)] == ["Two dead in Kano blast", "A bomb exploded at a market on Friday."]
+
+
+@pytest.mark.parametrize("text", [
+    "“During the fight, it is alleged that he handed a gun to his cousin, who shot at seven people,” including a girl.",
+    "Upon arriving, it was reported that two men had been shot.",
+    "Wednesday afternoon, it was reported that a woman had been wounded.",
+])
+def test_an_opening_phrase_is_not_a_source(nlp, kb, text):
+    doc = nlp(text)
+    finder = SpeakerFinder(doc, kb)
+    speaker = finder.speaker_for(0, finder.sents[0], len(finder.sents[0]) - 1)
+    assert speaker is None or speaker.name.split()[0] not in ("During", "Upon", "Wednesday")
+
+
+def test_a_named_body_written_as_is_is_kept(nlp, kb):
+    assert speakers(nlp, kb, "Two men were wounded, Ardmore officers reported.")[0] == "Ardmore officers"

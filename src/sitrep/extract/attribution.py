@@ -202,13 +202,22 @@ class SpeakerFinder:
         entry = self.kb.resolve(np.text) if level >= 1 else None
         if entry:
             return Speaker(entry.canonical, entry.source_type)
-        if level < 2 or len(content) > 8 or not any(t.is_alpha and t.text[0].isupper() for t in np):
+        if level < 2 or len(content) > 8 or not _names_someone(np):
             return False   # words as written only when they name someone ("the Iraqi head of state")
         orgs = [e for e in entities(np) if e.label_ in ("ORG", "GPE", "NORP")]
         kind = "government" if orgs and orgs[-1].label_ == "GPE" else "unattributed"
         text = orgs[-1].text if orgs else " ".join(t.text for t in np if t.lower_ not in ("the", "a", "an"))
         text = re.sub(r"^(the|a|an) ", "", text.strip(" ,.\"“”"), flags=re.I)
         return Speaker(text, kind)
+
+
+def _names_someone(np: Span) -> bool:
+    """A name in the phrase: an entity of a name type, or a capitalised word that does not just open its
+    sentence ("During the fight, it is alleged", "Upon arriving, officers said" name nobody)."""
+    if any(e.label_ in NAME_LABELS for e in entities(np)):
+        return True
+    opening = next((t.i for t in np.sent if t.is_alpha), -1)
+    return any(t.is_alpha and t.text[0].isupper() and t.i != opening and t.lower_ not in ("i",) for t in np)
 
 
 def sentences(sdoc: Doc):
