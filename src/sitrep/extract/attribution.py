@@ -32,6 +32,9 @@ QUOTE_SPANS = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
 DESCRIPTOR_ENDS = {",", ";", ":", ".", ")", "(", "also", "known", "which", "who", "that", "said", "says", "and", "—", "–"}
 ARTICLES = {"the", "a", "an", "its", "their", "his", "her"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# institutions a report names by a common noun ("the army said"): a voice even without a proper name
+INSTITUTIONS = {"army": "military", "military": "military", "navy": "military", "government": "government",
+                "ministry": "government", "hospital": "medical"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +208,7 @@ class SpeakerFinder:
         if level < 2 or len(content) > 8 or not _names_someone(np):
             return False   # words as written only when they name someone ("the Iraqi head of state")
         orgs = [e for e in entities(np) if e.label_ in ("ORG", "GPE", "NORP")]
-        kind = "government" if orgs and orgs[-1].label_ == "GPE" else "unattributed"
+        kind = INSTITUTIONS.get(content[-1]) or ("government" if orgs and orgs[-1].label_ == "GPE" else "unattributed")
         text = orgs[-1].text if orgs else " ".join(t.text for t in np if t.lower_ not in ("the", "a", "an"))
         text = re.sub(r"^(the|a|an) ", "", text.strip(" ,.\"“”"), flags=re.I)
         return Speaker(text, kind)
@@ -214,7 +217,7 @@ class SpeakerFinder:
 def _names_someone(np: Span) -> bool:
     """A name in the phrase: an entity of a name type, or a capitalised word that does not just open its
     sentence ("During the fight, it is alleged", "Upon arriving, officers said" name nobody)."""
-    if any(e.label_ in NAME_LABELS for e in entities(np)):
+    if any(e.label_ in NAME_LABELS for e in entities(np)) or np[-1].lower_ in INSTITUTIONS:
         return True
     opening = next((t.i for t in np.sent if t.is_alpha), -1)
     return any(t.is_alpha and t.text[0].isupper() and t.i != opening and t.lower_ not in ("i",) for t in np)
