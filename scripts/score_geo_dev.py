@@ -2,6 +2,7 @@
 """Score the geoparser on the geo-dev benchmark (LGL + GeoVirus) with the default gazetteer.
 
     .venv/bin/python scripts/score_geo_dev.py [--limit N] [--keep FILE]
+    (SITREP_SHARED=/path/to/shared when the repository is not next to ../shared)
 
 Runs `geoparse_records` over ../shared/benchmarks/geo-dev/documents.jsonl, writes the predictions
 to a temporary places.jsonl and runs the shared scorer on it; prints its report and documents/s.
@@ -10,13 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# ../shared next to the repository; a git worktree elsewhere names it with SITREP_SHARED
+SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 BENCH = SHARED / "benchmarks" / "geo-dev"
 
 

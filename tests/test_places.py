@@ -237,3 +237,94 @@ def test_a_surname_of_a_person_in_the_article_is_not_a_town(nlp, gazetteer):
 def test_acronyms_in_capitals_are_not_datelines(nlp, gazetteer):
     found = places(nlp, gazetteer, "Officials from NATO, the UN and ISIS, along with HAMAS: all were named.")
     assert not any(p is not None for p in found.values())
+
+
+# --- US local news: datelines, states, streets, people and neighbourhoods (sentences written for these tests)
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("COLUMBUS, Ga. -- Two men were hurt in a shooting late Friday, officers said.", "COLUMBUS", "Georgia"),
+    ("COLUMBUS, GA (WXYZ) - A teenager was shot near a park, police said.", "COLUMBUS", "Georgia"),
+    ("SPRINGFIELD, Ill. — A man was arrested after a shooting downtown.", "SPRINGFIELD", "Illinois"),
+    ("ST. LOUIS (AP) — A girl was wounded when shots hit a house on Sunday.", "ST. LOUIS", "Missouri"),
+    ("LEXINGTON, Ky (WXYZ) - Officers found a man with a gunshot wound.", "LEXINGTON", "Kentucky"),
+    ("Hope, Ark., police are looking into a shooting at a store on Tuesday.", "Hope", "Arkansas"),
+])
+def test_dateline_and_state_abbreviation_decide_the_state(nlp, gazetteer, text, name, admin1):
+    place = places(nlp, gazetteer, text)[name]
+    assert (place.country, place.admin1, place.precision) == ("US", admin1, "town")
+
+
+def test_a_dateline_state_places_the_bare_mentions_too(nlp, gazetteer):
+    found = places(nlp, gazetteer, "HOWLAND, Ohio (WXYZ) - Two people were shot at a home in Howland on Saturday.")
+    assert found["Howland"] is None or found["Howland"].admin1 == "Ohio"
+
+
+def test_a_postal_code_only_chooses_among_us_towns(nlp, gazetteer):
+    perth = places(nlp, gazetteer, "Bushfires burned homes near Perth, WA, and firefighters were injured.")["Perth"]
+    assert perth.country == "AU"
+
+
+def test_county_dateline_is_the_county(nlp, gazetteer):
+    place = places(nlp, gazetteer, "ITASCA COUNTY, Minn. -- A teenager died after a hunting accident.")["ITASCA COUNTY"]
+    assert (place.precision, place.admin1) == ("admin2", "Minnesota")
+
+
+@pytest.mark.parametrize("text, street", [
+    ("A man was shot in the 4700 block of West Addison in Chicago on Monday.", "Addison"),
+    ("One person died after a shooting on Auburn Avenue in downtown Atlanta.", "Auburn"),
+    ("Police found two victims near Algonquin Parkway in Louisville, Ky.", "Algonquin"),
+    ("An officer was shot near Churchill Downs in Louisville on Saturday.", "Churchill"),
+])
+def test_streets_named_after_towns_are_not_places(nlp, gazetteer, text, street):
+    found = places(nlp, gazetteer, text)
+    # never the town the street is named after (at most the province the text puts the street in)
+    assert all(street not in name or place is None or place.gazetteer_id is None for name, place in found.items())
+    assert any(p is not None and p.precision == "town" and p.country == "US" for p in found.values())
+
+
+@pytest.mark.parametrize("text, person, city", [
+    ("The man killed at the bar was Kevie Durham, 24, a singer from Denver. Durham was shot twice.", "Durham", "Denver"),
+    ("Albuquerque police named the boy as Melky Rodriguez, 15. Rodriguez was a sophomore.", "Rodriguez",
+     "Albuquerque"),
+    ("Zaire Thomas was shot in the back in Pittsburgh on Thursday, his mother said.", "Zaire", "Pittsburgh"),
+])
+def test_a_place_name_inside_a_persons_name_is_the_person(nlp, gazetteer, text, person, city):
+    found = places(nlp, gazetteer, text)
+    assert found.get(person) is None
+    assert found[city].country == "US"
+
+
+def test_a_neighbourhood_the_gazetteer_places_in_another_state_is_no_place(nlp, gazetteer):
+    text = ("Three people were wounded on Brushton Avenue in Homewood on Friday. Pittsburgh police said the "
+            "shooter fled. Allegheny County detectives are investigating.")
+    found = places(nlp, gazetteer, text)
+    assert found.get("Homewood") is None
+    assert found["Pittsburgh"].admin1 == "Pennsylvania"
+
+
+@pytest.mark.parametrize("text, generic", [
+    ("Two teens were shot on the West Side, Chicago police said.", "West Side"),
+    ("A woman was shot in Northwest Washington, and Metro police are looking for a car.", "Metro"),
+])
+def test_parts_of_a_city_are_not_looked_up_abroad(nlp, gazetteer, text, generic):
+    assert places(nlp, gazetteer, text).get(generic) is None
+
+
+def test_a_local_police_force_names_the_town(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Sgt. Lewis of the Phoenix Police Department said the boy died at a hospital.")
+    assert found["Phoenix"].admin1 == "Arizona"
+
+
+def test_a_city_beats_a_smaller_province_of_its_name(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Savannah police are investigating a shooting that left a boy hurt.")
+    assert found["Savannah"].country == "US"
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Police in Gainesville arrested a man on Monday. Hall County deputies helped, and the suspect was taken "
+     "to a jail in Georgia.", "Gainesville", "Georgia"),
+    ("Officials in Columbus met on Tuesday. Nebraska lawmakers said the plan would help farmers in Nebraska.",
+     "Columbus", "Nebraska"),
+])
+def test_the_state_a_story_names_decides_its_towns(nlp, gazetteer, text, name, admin1):
+    assert places(nlp, gazetteer, text)[name].admin1 == admin1

@@ -75,7 +75,8 @@ def _allowed(t: Toponym) -> tuple[Candidate, ...]:
     if t.facility:  # "White House", "Ghweran prison": a town of the same name is not the building
         cands = tuple(c for c in cands if c.precision == "point")
     if t.state:
-        cands = tuple(c for c in cands if c.country == "US" and c.admin1_code == t.state)
+        in_state = tuple(c for c in cands if c.country == "US" and c.admin1_code == t.state)
+        cands = in_state if in_state or not t.state_weak else cands
     for q in t.qualifiers:
         if not q.chosen:
             continue
@@ -117,7 +118,7 @@ def _context(toponyms: list[Toponym]) -> Context:
     ctx = Context()
     for t in toponyms:
         c = t.chosen or (t.candidates[0] if len({x.geonameid for x in t.candidates}) == 1 else None)
-        if t.state:
+        if t.state and not t.state_weak or c is not None and t.state and c.admin1_code == t.state:
             ctx.admin1s[("US", t.state)] += 1
             ctx.countries["US"] += 1
         if c is None:
@@ -133,7 +134,13 @@ def _context(toponyms: list[Toponym]) -> Context:
 
 def _score(c: Candidate, t: Toponym, ctx: Context) -> float:
     score = math.log10(c.population + 10)
-    score += {"country": 3.0, "admin1": 2.0, "region": 1.5}.get(c.precision, 0.0) if not c.alias else 0.0
+    bonus = {"country": 3.0, "admin1": 2.0, "region": 1.5}.get(c.precision, 0.0) if not c.alias else 0.0
+    if c.precision == "admin1" and c.population < 1_000_000 and any(
+            o.precision == "town" and not o.alias and o.population >= min(c.population, 100_000) for o in t.candidates):
+        bonus = -1.0   # a small province named like a city (Senegal's Saint-Louis, Ghana's Savannah) is rarely meant
+    if c.precision == "town" and any(o.precision == "country" and not o.alias for o in t.candidates):
+        bonus = -1.5   # "Chile" is the country, not a village of that name in a province the story names
+    score += bonus
     score -= 2.5 if c.alias else 0.0
     score += 1.0 if c.feature_code == "PPLC" else 0.0
     if (c.feature_code == "PPLC" and not c.alias and not any(o.precision == "country" for o in t.candidates)
@@ -144,7 +151,9 @@ def _score(c: Candidate, t: Toponym, ctx: Context) -> float:
         score += 2.0   # a region of several countries ("Middle East") fits any country context
     elif ctx.countries and c.country not in ctx.countries and c.precision != "country":
         score -= 2.0   # the article is about other countries
-    score += 1.5 if ctx.admin1s.get((c.country, c.admin1_code), 0) > 0 and c.precision != "country" else 0.0
+    # the province the story names (or sets its other towns in) is where its other towns are, the more so
+    # the more it is named
+    score += 1.5 * min(ctx.admin1s.get((c.country, c.admin1_code), 0), 2) if c.precision != "country" else 0.0
     if any(q.chosen and km(c.lat, c.lon, q.chosen.lat, q.chosen.lon) < 100 for q in t.near):
         score += 2.0   # "X near Aleppo"
     near = [km(c.lat, c.lon, lat, lon) for lat, lon, gid in ctx.points if gid != c.geonameid]
@@ -155,7 +164,7 @@ def _score(c: Candidate, t: Toponym, ctx: Context) -> float:
 
 
 def _resolve(toponyms: list[Toponym]) -> None:
-    """Two passes: first with what is unambiguous, then with what the first pass chose, each name in turn
+    """Passes: first with what is unambiguous, then (twice) with what the last pass chose, each name in turn
     seeing the choices made before it (updating all at once lets two names swap readings: Walker County
     follows Huntsville, Alabama while Huntsville follows Walker County, Texas).
     One sense per discourse: a name gets one reading in a document, voted over its occurrences,
@@ -166,14 +175,24 @@ def _resolve(toponyms: list[Toponym]) -> None:
     contexts = {key: _context([t for t in toponyms if t not in group]) for key, group in by_name.items()}
     for key, group in by_name.items():
         _choose(group, contexts[key])
-    for group in by_name.values():
-        _choose(group, _context([t for t in toponyms if t not in group]))
+    for _ in range(2):   # a second round lets a name follow one read later ("Georgia" the state, not the country)
+        for group in by_name.values():
+            _choose(group, _context([t for t in toponyms if t not in group]))
 
 
 def _choose(group: list[Toponym], ctx: Context) -> None:
     """One reading for all occurrences of a name: the candidate with the most votes that each allows."""
     for t in group:
         t.context = {c for c, n in ctx.countries.items() if n >= 1}
+    # "HOWLAND, Ohio -- ... in Howland": the occurrence the text places decides for the bare ones
+    placed = [t for t in group if t.state and not t.state_weak or any(q.chosen for q in t.qualifiers)]
+    allowed = {c.geonameid for t in placed for c in _allowed(t)}
+    explicit = any(t.state and not t.state_weak or any(q.chosen and q.chosen.precision in ("admin1", "country")
+                                                       for q in t.qualifiers) for t in placed)
+    if placed and len(placed) < len(group) and (allowed or explicit):
+        for t in group:
+            if t not in placed:
+                t.candidates = tuple(c for c in t.candidates if c.geonameid in allowed)
     votes: Counter = Counter()
     best: dict[str, Candidate] = {}
     for t in group:
@@ -195,7 +214,7 @@ def _fallback(t: Toponym, gazetteer: Gazetteer) -> Place | None:
             area = gazetteer.admin1_of(area.country, area.admin1_code)
         if area:
             return replace(area.to_place(t.name), gazetteer_id=None)
-    if t.state and (admin := gazetteer.admin1_of("US", t.state)):
+    if t.state and not t.state_weak and (admin := gazetteer.admin1_of("US", t.state)):
         return replace(admin.to_place(t.name), gazetteer_id=None)
     return None
 
@@ -221,7 +240,41 @@ def _parse_uncached(sdoc, gazetteer: Gazetteer, embedded: bool) -> list[Toponym]
     if extra := local_names(sdoc, toponyms, gazetteer):
         toponyms = sorted(toponyms + extra, key=lambda t: t.start)
         _resolve(toponyms)
+    _drop_strays(toponyms)
     return toponyms
+
+
+STRAY_POPULATION = 100_000
+
+
+def _drop_strays(toponyms: list[Toponym]) -> None:
+    """A story whose places sit in one province names its neighbourhoods, streets and people too, and
+    the gazetteer has small towns of those names elsewhere ("Homewood" is Alabama's, the story is about
+    Pittsburgh). A small town alone in its province, in a country whose places the story puts in another
+    province at least twice (or in a country the story names nothing else in), with no reading in those
+    provinces and no hierarchy stated, is no place."""
+    support: dict[tuple, set] = {}
+    for t in toponyms:
+        c = t.chosen
+        if c is not None and not t.demonym and c.precision in ("town", "admin2", "admin1") and c.admin1_code:
+            support.setdefault((c.country, c.admin1_code), set()).add(normalize_name(t.name))
+    for t in toponyms:
+        c = t.chosen
+        if c is None or c.precision != "town" or c.population >= STRAY_POPULATION * 2 or t.state or t.level \
+                or any(q.chosen for q in t.qualifiers) or t.demonym:
+            continue
+        key = normalize_name(t.name)
+        if c.population >= STRAY_POPULATION and any(c.country == a[0] for a in support if support[a] - {key}):
+            continue   # a city of its own country's story is named for itself
+        if support.get((c.country, c.admin1_code), set()) - {key}:
+            continue
+        countries = {a[0] for a, names in support.items() if names - {key}}
+        dominant = [a for a, names in support.items() if a[0] == c.country and len(names - {key}) >= 2]
+        if c.country not in countries:   # "Mary" (Turkmenistan) in a story set in Florida
+            dominant = [a for a, names in support.items() if len(names - {key}) >= 2]
+        if dominant and not any((x.country, x.admin1_code) in dominant for x in t.candidates):
+            t.chosen = None
+            t.candidates = ()
 
 
 def geoparse(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[PlaceMention]:

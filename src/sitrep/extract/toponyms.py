@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.extract.gazetteer import Candidate, Gazetteer, normalize_name
+from sitrep.extract.gazetteer import COUNTRY_ALIASES, Candidate, Gazetteer, normalize_name
 from sitrep.extract.nlp import entities, text_of
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
@@ -35,7 +35,7 @@ COMPASS = {"north", "south", "east", "west", "central", "centre", "center", "nor
            "western", "upper", "lower", "middle", "coast", "islands", "lakes", "mountains", "valley"}
 COUNTY_END = re.compile(r"\s(county|parish)$", re.I)
 # What follows a dateline's place name: "NEWARK -- ", "BEIRUT: ", "HAMILTON — ", "GENEVA (Reuters)".
-DATELINE_DASH = {"--", "\u2014", "\u2013", "\x97"}
+DATELINE_DASH = {"--", "-", "\u2014", "\u2013", "\x97"}
 DATELINE_END = {":", "(", ","}
 # A US legislator's party and home state or town: "D-S.C.", "R-Marshall", "DFL-Cook".
 PARTY_HOME = re.compile(r"(?<![\w-])(?:D|R|I|DFL)-((?:[A-Z][a-z]{0,3}\.\s?){1,2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
@@ -45,6 +45,26 @@ AREA_PREFIX = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|north-?(?:east|
                          r"south-?(?:east|west)(?:ern)?|central|upper|lower|greater|rural)\s+", re.I)
 APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:village|town|city|district|area|suburb|"
                         r"neighbou?rhood|camp|province|region)\b")
+
+
+# Words after a name that make it a street, park or estate, not the place it was named after.
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "parkway", "pkwy",
+                "lane", "ln", "way", "court", "ct", "place", "pl", "highway", "hwy", "pike", "trail", "circle",
+                "terrace", "expressway", "freeway", "turnpike", "park", "downs", "apartments", "plaza", "square"}
+BLOCK_OF = re.compile(r"(?i)\bblock\s+of\s+(?:(?:north|south|east|west|[nsew]\.?)\s+)?$")
+LOCAL_FORCE = re.compile(r"(?i)\b(police|sheriff|sheriff's|fire department|fire rescue)\b")
+# Names made only of these words are parts of some city ("the West Side", "Metro" police), not places to look up.
+GENERIC_WORDS = COMPASS | {"side", "end", "district", "region", "metro", "downtown", "uptown", "midtown", "northeast",
+                           "northwest", "southeast", "southwest", "parkway", "village", "city", "town", "park",
+                           "heights", "hills", "north side", "northside", "southside", "eastside", "westside"}
+# Capitalized words before a place name that keep it a place ("Downtown Jackson", "Greater Boston").
+AREA_WORDS = COMPASS | {"downtown", "uptown", "midtown", "metro", "greater", "suburban", "rural", "old", "new",
+                        "northeast", "northwest", "southeast", "southwest", "unlike", "like", "despite", "outside",
+                        "inside", "including", "visit", "visiting", "leave", "leaving", "metropolitan", "acting",
+                        "historic", "fort", "port", "lake", "mount", "village", "city", "town", "county", "township"}
+# Capital letters that name a country in news: the rest of the ISO codes are other things ("ST", "TM").
+COUNTRY_ABBREVIATIONS = {a for names in COUNTRY_ALIASES.values() for a in names if re.fullmatch(r"[A-Z]{2,3}", a)} | {
+    "DC", "NSW", "ACT"}
 
 
 @dataclass
@@ -62,6 +82,8 @@ class Toponym:
     context: set = field(default_factory=set)  # countries the rest of the document names
     chosen: Candidate | None = None
     facility: bool = False                   # a FAC entity: a building, camp, road, airport
+    state_weak: bool = False                 # the state is a postal code or full name ("Perth, WA" is
+                                             # Australian): it only decides among the name's own towns
     possessed_by: "Toponym | None" = None    # "Syria's Idlib": Syria
     loose: bool = False                      # candidates are spelling variants only (lookup_loose)
     near: list["Toponym"] = field(default_factory=list)   # "X near B": soft context, not containment
@@ -78,6 +100,28 @@ def _is_place_name(text: str, gazetteer: Gazetteer, big: bool = False) -> bool:
     return any(c.precision == "country" or (not big and (c.precision == "admin1" or c.population >= 1000
                                                          or county and c.precision == "admin2") and not c.alias)
                for c in gazetteer.lookup(text))
+
+
+def _state_after(sdoc, i: int, gazetteer: Gazetteer) -> tuple[str | None, bool]:
+    """The US state named right after a place whose last token is `i - 1` (", Ga.", ", W. Va.", ", OH",
+    ", Ohio") and whether it is weak: an AP abbreviation with a dot is only ever a US state; a postal
+    code or a full name may be something else ("Perth, WA", "Tbilisi, Georgia"), so a weak state only
+    chooses among the name's own US towns."""
+    if i + 1 >= len(sdoc) or sdoc[i].text != ",":
+        return None, False
+    after = sdoc[i + 1:i + 5].text
+    if m := re.match(r"([A-Z]\.\s?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)", after):   # "W. Va.", "N.C.", "Calif."
+        if code := AP_STATES.get(normalize_name(m.group(1))):
+            return code, False
+    if (m := re.match(r"([A-Z]{2})\b", after)) and gazetteer.admin1_of("US", m.group(1)):
+        return m.group(1), True
+    for m in (re.match(r"[A-Z][a-z]+ [A-Z][a-z]+\b", after), re.match(r"[A-Z][a-z]+\b", after)):
+        if m and (code := AP_STATES.get(normalize_name(m.group(0)))):   # "Calif", "Ky" without the dot
+            return code, True
+        if m and (states := [c for c in gazetteer.lookup(m.group(0))
+                             if c.precision == "admin1" and c.country == "US" and not c.alias]):
+            return states[0].admin1_code, True
+    return None, False
 
 
 def _state_abbreviation(text: str, gazetteer: Gazetteer) -> Candidate | None:
@@ -133,7 +177,11 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
                           or (ent.label_ == "ORG" and _is_place_name(ent.text, gazetteer, big=True)))
         named_as_place = named_as_place or APPOSITION.match(sdoc[ent.end:ent.end + 5].text)
         if ent.label_ not in TOPONYM_LABELS and not (ent.label_ in MISLABELLED and named_as_place):
-            span = _embedded(sdoc, ent, gazetteer) if embedded and ent.label_ in ("ORG", "FAC", "EVENT") else None
+            # an organization's name says where it is for the benchmarks; for an incident only a local force's
+            # ("Phoenix Police Department", "Laurel County Sheriff's Office") says where it happened
+            local_force = ent.label_ == "ORG" and LOCAL_FORCE.search(ent.text)
+            span = _embedded(sdoc, ent, gazetteer) if (embedded and ent.label_ in ("ORG", "FAC", "EVENT")
+                                                       or local_force) else None
             if span is None:
                 continue
             if gazetteer.demonym_country(span.text):
@@ -157,20 +205,27 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
             level, name = LEVEL_WORDS[m.group(1).lower()], name[:m.start()]
         if nxt in LEVEL_WORDS and not level:
             level = LEVEL_WORDS[nxt]
-        if state is None and ent.end + 1 < len(sdoc) and sdoc[ent.end].text == ",":
-            state = AP_STATES.get(normalize_name(sdoc[ent.end + 1].text))
+        weak = False
+        if state is None:
+            state, weak = _state_after(sdoc, ent.end, gazetteer)
         if name:
-            found.append(Toponym(start, start + len(text), text, name, level, state=state,
+            found.append(Toponym(start, start + len(text), text, name, level, state=state, state_weak=weak,
                                  facility=ent.label_ == "FAC"))
-    found += [t for t in _unlabelled(sdoc, gazetteer) if not any(o.start < t.end and t.start < o.end for o in found)]
+    for t in _unlabelled(sdoc, gazetteer):   # a longer form-made name ("ST. LOUIS --") replaces the NER's "ST"
+        overlap = [o for o in found if o.start < t.end and t.start < o.end]
+        if all(o.end - o.start < t.end - t.start for o in overlap):
+            found = [o for o in found if o not in overlap] + [t]
+    people: set[str] = set()
+    found = [t for t in found if _in_place_construction(sdoc, t, gazetteer, people)]
     # one sense per discourse: a name read as a place once is a place where the NER called it a person
     names = {normalize_name(t.text) for t in found if not t.demonym}
     for ent in entities(sdoc):
         if ent.label_ in ("PERSON", "ORG") and normalize_name(ent.text) in names and not _speaker(sdoc, ent) \
                 and not any(t.start <= ent.start_char < t.end for t in found):
             found.append(Toponym(ent.start_char, ent.end_char, ent.text, ent.text))
-    surnames = {e[-1].text for e in entities(sdoc) if e.label_ == "PERSON" and len(e) >= 2}
-    found = [t for t in found if t.text not in surnames or not _surname(sdoc, t)]
+    surnames = {_surname_of(e) for e in entities(sdoc) if e.label_ == "PERSON" and len(e) >= 2} | people
+    found = [t for t in found if _in_place_construction(sdoc, t, gazetteer, people)]
+    found = [t for t in found if t.text not in surnames | people or not _surname(sdoc, t)]
     found.sort(key=lambda t: t.start)
     for t in found:
         if not t.candidates:
@@ -178,6 +233,10 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
             t.loose = bool(t.candidates) and all(c.alias for c in t.candidates) and not gazetteer.lookup(t.name)
         if not t.candidates and not t.demonym:
             _narrow(sdoc, t, gazetteer)
+        if t.state_weak and (any(c.precision in ("country", "admin1") and not c.alias for c in t.candidates) or not any(
+                c.precision == "town" and not c.alias and c.country == "US" and c.admin1_code == t.state
+                for c in t.candidates)):
+            t.state, t.state_weak = None, False   # "Illinois, Missouri" is a list; "Perth, WA" is Australian
     return found
 
 
@@ -193,17 +252,26 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
         tok = sdoc[i]
         prev = sdoc[i - 1] if i else None
         at_head = prev is None or prev.is_space or prev.like_num or prev.text in (".", "!", "?", '"', "'", ")")
-        if tok.is_alpha and tok.is_upper and len(tok) >= 3 and at_head:
-            j = i + 1
-            while j < len(sdoc) and j - i < 4 and (sdoc[j].is_upper and sdoc[j].is_alpha or sdoc[j].text == "OF"):
+        saint = tok.text in ("ST", "FT", "MT") and i + 2 < len(sdoc) and sdoc[i + 1].text == "."  # "ST. LOUIS"
+        if tok.is_alpha and tok.is_upper and (len(tok) >= 3 or saint) and at_head:
+            j = i + 2 if saint else i + 1
+            while j < len(sdoc) and j - i < 5 and (sdoc[j].is_upper and sdoc[j].is_alpha or sdoc[j].text == "OF"):
                 j += 1
             # a dash after it is a dateline whatever the NER says; a comma or colon only outside an ORG
-            if j < len(sdoc) and (sdoc[j].text in DATELINE_DASH or sdoc[j].text in DATELINE_END
-                                  and i not in organizations):
+            dash = sdoc[j].text in DATELINE_DASH and (sdoc[j].text != "-" or sdoc[j - 1].whitespace_) \
+                if j < len(sdoc) else False   # "KAILUA-KONA" is one name
+            state, weak = _state_after(sdoc, j, gazetteer) if j < len(sdoc) else (None, False)
+            # a comma or colon after capitals inside an ORG is an acronym list ("NATO, the UN"), unless a
+            # state follows ("CHARLOTTE, N.C.") or an outlet's call letters do ("MIAMI (CBSMiami)")
+            if j < len(sdoc) and (dash or sdoc[j].text in DATELINE_END and (
+                    i not in organizations or state or sdoc[j].text == "(")):
                 span = sdoc[i:j]
                 name = span.text.title()
-                if any(not c.alias and c.precision in ("town", "admin1", "country") for c in gazetteer.lookup(name)):
-                    found.append(Toponym(span.start_char, span.end_char, span.text, name))
+                county = COUNTY_END.search(name)   # "ITASCA COUNTY, Minn."
+                if any(not c.alias and (c.precision in ("town", "admin1", "country") or county and c.precision == "admin2")
+                       for c in gazetteer.lookup(name)) or state and not weak:
+                    found.append(Toponym(span.start_char, span.end_char, span.text, name, "admin2" if county else None,
+                                         state=state, state_weak=weak))
             i = j
             continue
         if tok.is_title and i + 1 < len(sdoc) and sdoc[i + 1].lower_ in ("county", "parish"):
@@ -213,6 +281,16 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
                     found.append(Toponym(span.start_char, span.end_char, span.text, span.text, "admin2"))
                     break
         i += 1
+    for i, tok in enumerate(sdoc):   # "Hope, Ark., police": a town the NER missed, named with its state
+        state, weak = _state_after(sdoc, i, gazetteer) if tok.text == "," and i else (None, False)
+        for n in (3, 2, 1) if state else ():
+            words = sdoc[max(0, i - n):i]
+            if len(words) == n and all(w.is_title or w.text in (".", "St.") for w in words) and words[0].is_title \
+                    and any(c.precision == "town" and c.admin1_code == state and c.country == "US" and not c.alias
+                            for c in gazetteer.lookup(words.text)):
+                found.append(Toponym(words.start_char, words.end_char, words.text, words.text, state=state,
+                                     state_weak=weak))
+                break
     for m in PARTY_HOME.finditer(text_of(sdoc)):   # "Sen. Jay Rockefeller, D-W. Va.", "Rep. Dan Seifert, R-Marshall"
         name = m.group(1).rstrip()
         state = _state_abbreviation(name, gazetteer)
@@ -220,6 +298,75 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
             found.append(Toponym(m.start(1), m.start(1) + len(name), name, name, "admin1" if state else None,
                                  candidates=(state,) if state else ()))
     return found
+
+
+def _in_place_construction(sdoc, t: Toponym, gazetteer: Gazetteer, people: set[str]) -> bool:
+    """False for a place name used as part of another name: a street or park ("Auburn Avenue", "Foster
+    Park", "the 4700 block of West Addison"), a person ("Kevie Durham", "Zaire Thomas": the entity ruler
+    splits names), or a country code in capitals that is not how news names a country ("ST", "TM").
+    A longer name the gazetteer knows as a town ("Hot Springs", "Cleveland Heights") replaces the span."""
+    if t.demonym or t.candidates or t.level or t.state:
+        return True
+    if re.fullmatch(r"[A-Z]{2,3}", t.text) and t.text not in COUNTRY_ABBREVIATIONS or t.text.islower():
+        return False
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return True
+    text = text_of(sdoc)
+    if BLOCK_OF.search(text[max(0, t.start - 40):t.start]):
+        return False
+    prev = sdoc[span.start - 1] if span.start else None
+    nxt = sdoc[span.end] if span.end < len(sdoc) else None
+    for words in (sdoc[span.start - 1:span.end] if prev is not None and prev.lower_ not in COMPASS else None,
+                  sdoc[span.start:span.end + 1] if nxt is not None else None):
+        if words is not None and words[0].is_title and words[-1].is_title and any(
+                c.precision == "town" and not c.alias for c in gazetteer.lookup(words.text)):
+            t.start, t.end, t.text, t.name = words.start_char, words.end_char, words.text, words.text
+            return True
+    if all(w in GENERIC_WORDS for w in normalize_name(t.name).split()) and not any(
+            c.precision == "region" for c in gazetteer.lookup(t.name)):
+        return False   # "West Side", "Metro": a part of the story's city, not a place abroad
+    after = sdoc[span.end + 1] if span.end + 1 < len(sdoc) else None
+    if nxt is not None and nxt.text.rstrip(".").lower() in STREET_WORDS and (nxt.is_title or nxt.text.endswith(".")) \
+            and not COUNTY_END.search(t.text) \
+            and not (after is not None and after.is_title and after.is_alpha) and not (
+                nxt.lower_ not in ("street", "avenue", "boulevard", "road", "drive") and
+                any(c.precision in ("country", "admin1") for c in gazetteer.lookup(t.text))):
+        return False   # "Auburn Avenue", "Foster Park"; not "Florida Highway Patrol", "Ohio Turnpike"
+    if len(span) != 1 or any(c.precision == "country" for c in gazetteer.lookup(t.text)):
+        return True   # a person's name part is one word, never a country's name
+    if nxt is not None and nxt.is_title and nxt.ent_type_ == "PERSON":
+        people.add(t.text)   # "Zaire Thomas"
+        return False
+    if any(c.precision == "admin1" for c in gazetteer.lookup(t.text)):
+        return True   # "Education Minnesota", "Acting Texas ..."
+    if prev is not None and prev.is_title and prev.is_alpha and not prev.is_stop and prev.ent_type_ in ("", "PERSON") \
+            and prev.lower_ not in AREA_WORDS and not gazetteer.demonym_country(prev.text) and not _headline(sdoc, span):
+        if prev.ent_type_ == "PERSON" or _introduces_person(sdoc, span.end):
+            people.add(t.text)   # "Kevie Durham, 24,": the bare name elsewhere is the person too
+        return False
+    return True
+
+
+def _surname_of(person) -> str:
+    """The family name of a PERSON entity: its last word before "Jr.", "III"..."""
+    words = [w.text for w in person if w.text.rstrip(".").lower() not in ("jr", "sr", "ii", "iii", "iv", ",")]
+    return words[-1] if words else person[-1].text
+
+
+def _introduces_person(sdoc, i: int) -> bool:
+    """What follows a person's name: an age (", 24,") or a speech verb."""
+    nxt = sdoc[i:i + 2]
+    return (len(nxt) == 2 and nxt[0].text == "," and nxt[1].like_num) or (len(nxt) >= 1 and nxt[0].lower_ in (
+        "said", "says", "told", "added", "wrote", "asked"))
+
+
+def _headline(sdoc, span) -> bool:
+    """Whether `span` sits in words written in Title Case (a headline), where capitals say nothing."""
+    text = text_of(sdoc)
+    around = text[max(0, span.start_char - 40):span.start_char].split()[-3:] + text[span.end_char:span.end_char + 40].split()[:3]
+    words = [w for w in around if re.match(r"[A-Za-z]{4,}", w)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _regional_demonym(word: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
@@ -241,6 +388,9 @@ def _narrow(sdoc, t: Toponym, gazetteer: Gazetteer) -> None:
         return
     span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
     inner = _embedded(sdoc, span, gazetteer) if span is not None and len(span) > 1 else None
+    if inner is not None and inner.end < span.end and sdoc[inner.end].text.rstrip(".").lower() in STREET_WORDS \
+            and not COUNTY_END.search(inner.text):
+        return   # "Auburn Avenue", "Churchill Downs": named after a place, not in it
     if inner is not None:
         t.start, t.end, t.text, t.name = inner.start_char, inner.end_char, inner.text, inner.text
         t.facility = False   # "Laurel County" in "Laurel County Sheriff" is the county, not a building
@@ -270,7 +420,8 @@ def local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Top
     for tok in sdoc:
         if tok.i in taken or tok.idx in covered or not tok.is_alpha or len(tok) < 4 or tok.is_sent_start and not tok.is_upper:
             continue
-        dateline = tok.is_upper and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].text in (",", "-", "—", "(")
+        dateline = tok.is_upper and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].text in (",", "-", "—", "(") \
+            and not (tok.i and sdoc[tok.i - 1].is_upper and sdoc[tok.i - 1].is_alpha)   # all of "WEST PRICE HILL"
         locative = tok.i > 0 and sdoc[tok.i - 1].lower_ in ("in", "at", "near", "from", "outside", "to", "of")
         if not (tok.is_title and locative or dateline):
             continue
@@ -283,7 +434,7 @@ def local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Top
 def _surname(sdoc, t: Toponym) -> bool:
     """For a name that is also a person's surname in the article ("Clinton" after "Hillary Clinton"):
     it is the person, unless the text puts it in a place's construction ("in Clinton", "Clinton, Md.")."""
-    if " " in t.text or t.state or t.level or t.demonym:
+    if " " in t.text or t.state or t.level or t.demonym or t.text.isupper():   # capitals: a dateline
         return False
     span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
     prev = sdoc[span.start - 1].lower_ if span is not None and span.start else ""
