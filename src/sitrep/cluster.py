@@ -47,7 +47,7 @@ class ScoreWeights:
     date: float = 0.20       # enough, some words of the reports must agree too
     claims: float = 0.10     # same killed/wounded totals (+), different (-)
     event_type: float = 0.05  # different event types (-): weak, reports of one event often classify it apart
-    victims_conflict: float = 0.6   # both name victims and none is shared: a different incident
+    victims_conflict: float = 0.15  # both name victims and none is shared: a different incident (names are noisy)
     # towns over 150 km apart or different admin1: most likely two incidents, but a geocoder's wrong guess
     # among same-named towns must not forbid what the text says is one event
     place_conflict: float = 0.3
