@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.numbers import parse_quantity, read_quantity
+from sitrep.extract.numbers import is_age, parse_quantity, read_quantity
 
 
 @pytest.mark.parametrize("text, value, qualifier", [
@@ -60,3 +60,19 @@ def test_read_quantity_reports_token_span():
     quantity = read_quantity(words, 2)
     assert (quantity.value, quantity.qualifier, quantity.start, quantity.end) == (21, "at_least", 2, 7)
     assert read_quantity(words, 0) is None
+
+
+@pytest.mark.parametrize("text, number, age", [
+    ("a child under the age of 10 was killed", "10", True),
+    ("four men between the ages of 19 and 23", "23", True),
+    ("four men between the ages of 19 and 23", "19", True),
+    ("two women ranging in age from 35 to 48", "48", True),
+    ("three teens aged 15 - 17 were hurt", "17", True),
+    ("a boy younger than 12 was shot", "12", True),
+    ("a man , 40 , and 3 children died", "3", False),
+    ("at least 10 people were killed", "10", False),
+    ("the toll rose to 12 on monday", "12", False),
+])
+def test_an_age_is_told_from_a_count(text, number, age):
+    words = text.split()
+    assert is_age(words, words.index(number)) is age

@@ -8,7 +8,11 @@ Conventions:
   or a count of "people"/"men"/"others" is the total; "including six children" adds subset claims.
 - "N were shot" is N wounded unless the same text says some died ("one fatally", "died").
 - "reported seeing 12 bodies" is killed at_least 12: bodies seen are a lower bound.
-- a sentence placed in a year well before the article's own time ("in 2014") is history, not a claim.
+- a sentence placed in a year well before the article's own time ("in 2014") is history, not a claim;
+  so is a count over several incidents ("in two separate shootings", "each year", "in the past six weeks").
+- people shot who then died in the same clause are killed only ("a boy who was shot Friday has died").
+- a named person with an age ("Jane Doe, 31, died") is a claim of one with subset "named": a death
+  or wound told of someone, not a toll; reconcile may count them by name instead.
 """
 from __future__ import annotations
 
@@ -29,7 +33,10 @@ HISTORY = re.compile(r"\b(?:in|since|of)\s+(19[5-9]\d|20\d\d)\b")
 AGGREGATE = re.compile(r"\b(last|this|so far this|past|previous) (year|month|decade|weekend|summer)\b|\bsince (the start|"
                        r"the beginning|january|february|march|april|may|june|july|august|september|october|november|"
                        r"december|the war|the conflict|the start of)\b|\ba total of\b|\bso far\b|\bthe year\b|"
-                       r"\b(in|during) [A-Za-z]+ alone\b", re.I)
+                       r"\b(in|during) [A-Za-z]+ alone\b|\bin the first \w+ (days|weeks|months)\b|"
+                       r"\bin (?!the\b)(\w+ ){0,3}(shootings|incidents)\b|"
+                       r"\b(each|every|per) (year|month|week)\b|\bannually\b|"
+                       r"\b(past|last) \w+ (days|weeks|months|years)\b", re.I)
 
 
 def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Claim]:
@@ -76,7 +83,8 @@ LONE_SUBJECT = (r"\b(?:he|she|the (?:[a-z]+ )?(?:man|woman|victim|boy|girl|teen|
                 r"driver|passenger|clerk|homeowner|student|suspect|gunman|shooter|officer|deputy|youth|male|female|"
                 r"\d+ - year - old))")
 LONE_DEATH = re.compile(LONE_SUBJECT + r" (?:(?:was|had been|is) )?(?:later |then |also )?(?:pronounced dead|died (?:at|in|from|"
-                        r"of|later|shortly|on|after|before|while|a)|succumbed|was killed|was fatally|was found dead|"
+                        r"of|later|shortly|on|after|before|while|a)|has died|passed away|did not survive|succumbed|"
+                        r"suffered (?:a )?fatal|was killed|was fatally|was found dead|"
                         r"was shot (?:and killed|dead|to death)|is dead|was dead)\b")
 LONE_WOUND = re.compile(LONE_SUBJECT + r" (?:(?:was|is|has been|had been) )?(?:also )?(?:shot|wounded|injured|hurt|"
                         r"grazed|struck by (?:a )?(?:bullet|gunfire)|suffered (?:a |an |non - life - threatening |"
@@ -87,7 +95,9 @@ LONE_WOUND = re.compile(LONE_SUBJECT + r" (?:(?:was|is|has been|had been) )?(?:a
 
 
 DEATH_OF_SOMEONE = re.compile(r"\b(?:was|were) (?:later )?pronounced dead\b|\blater died\b|\bsuccumbed to\b|"
-                              r"\bdied (?:at the scene|at a hospital|at the hospital|from (?:his|her|their) (?:injuries|wounds))")
+                              r"\bdied (?:at the scene|at a hospital|at the hospital|from (?:his|her|their) (?:injuries|wounds))|"
+                              r"\b(?:where|but|and) (?:he |she )?(?:later )?(?:died|passed away|did not survive)\b|"
+                              r"\b(?:has|have|later) passed away\b|\bpronounced (?:the |a )?(?:\w+ ){0,3}dead\b")
 SELF_INFLICTED = re.compile(r"\b(?:shot|shoots|shooting) (?:himself|herself)\b")
 
 

@@ -85,6 +85,25 @@ def number_value(words: list[str], i: int) -> tuple[int, int] | None:
         return text2num(parts[0], "en"), i + 1
 
 
+AGE_WORDS = {"age", "ages", "aged"}
+# words that may stand between an age word and the number it governs: "under the age of 10",
+# "between the ages of 16 and 18", "ranging in age from 31 to 40", "aged 16-18"
+AGE_LINKS = {"of", "the", "from", "to", "and", "between", "-", "in"}
+
+
+def is_age(words: list[str], i: int) -> bool:
+    """Whether the number at words[i] is an age or an age bound, not a count of people."""
+    if words[max(0, i - 2):i] in (["younger", "than"], ["older", "than"]):
+        return True   # "a boy younger than 12"
+    for k in range(i - 1, max(-1, i - 7), -1):
+        w = words[k]
+        if w in AGE_WORDS:
+            return True
+        if w not in AGE_LINKS and number_value(words, k) is None:
+            return False
+    return False
+
+
 def read_quantity(words: list[str], i: int) -> Quantity | None:
     """The figure starting at words[i], with any qualifier in front ("at least 13", "dozens of")."""
     qualifier, j = "exact", i
