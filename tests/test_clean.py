@@ -122,3 +122,13 @@ def test_a_title_the_body_opens_with_is_not_repeated() -> None:
 def test_a_dash_inside_a_headline_is_kept() -> None:
     doc = _doc("The shooting happened near the park.\n", title="Shooting near park - two dead, three hurt")
     assert doc.text.startswith("Shooting near park - two dead, three hurt\n\n")
+
+
+def test_links_to_other_stories_are_removed() -> None:
+    text = ("A man was wounded in a shooting on Elm Street on Sunday, police said.\n"
+            "► Related: Two killed in weekend shootings across the city\n"
+            "READ MORE: Teen charged in fatal shooting at park\n"
+            "More than 20 neighbours gathered at the scene on Monday.\n")
+    doc = _doc(text)
+    assert "Two killed" not in doc.text and "Teen charged" not in doc.text
+    assert "More than 20 neighbours" in doc.text and len(doc.removed) == 2

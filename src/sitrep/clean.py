@@ -1,7 +1,7 @@
 """Clean: RawDocument -> Document. Main text out of HTML, boilerplate lines out of text, languages in.
 
 Boilerplate is removed by whole lines (photo captions and credits, bylines, "Published / Updated /
-Reading time", app and radio widgets, repeated title lines, embedded-post signature lines), and a
+Reading time", app and radio widgets, "Related:" links to other stories, repeated title lines, embedded-post signature lines), and a
 character map is kept so any offset in the cleaned text leads back to the raw text. The rules are
 about the shape of a line, never about particular articles.
 """
@@ -33,6 +33,11 @@ _WIDGET = re.compile(
 _BYLINE = re.compile(r"^\s*(?i:by|written by|reporting by|edited by)\s+[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,4}"
                      r"(\s*(,|and|&)\s*[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,4})*\s*$")
 _CONTRIBUTED = re.compile(r"\b(contributed (to )?(this )?report(ing)?|contributed reporting)\b.{0,40}$", re.I)
+# "Related: 5 people shot in Stockton", "► READ MORE: ...": a link to another story, whose headline would
+# read as a second incident's figures
+_LINK_LINE = re.compile(r"^\W{0,3}(?:related(?: links| stories| coverage| content)?|read more|more|see also|also read|"
+                        r"watch|video|photos?|latest|trending(?: on [^:]{1,40})?|recommended|top stories|"
+                        r"more (?:from|on) [^:]{1,40})\s*:", re.I)
 _TERMINAL = re.compile(r"[.!?…:\"”’)]\s*$")
 
 
@@ -104,7 +109,8 @@ def _iso(date: str | None) -> str | None:
 def _is_boilerplate(line: str, seen: set[str], title: str | None) -> bool:
     stripped = line.strip()
     words = stripped.split()
-    if _PHOTO_CREDIT.search(stripped) or _POST_SIGNATURE.match(stripped) or _WIDGET.match(stripped):
+    if _PHOTO_CREDIT.search(stripped) or _POST_SIGNATURE.match(stripped) or _WIDGET.match(stripped) \
+            or _LINK_LINE.match(stripped):
         return True
     if _BYLINE.match(stripped) or _CONTRIBUTED.search(stripped) and len(words) < 15:
         return True

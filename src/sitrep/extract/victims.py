@@ -93,6 +93,7 @@ MONTHS = set("january february march april may june july august september octobe
 DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
 PRESENT_CUES = {"shoots", "kills", "wounds", "injures"}   # headline verbs: "Father shoots son"
 NEGATIONS = {"not", "n't", "never", "neither", "nor"}
+RELATIVES = {"which", "who", "whom", "whose", "where"}
 UNREAL = NEGATIONS | {"could", "would", "might", "nearly", "almost"}   # "could have died", "nearly died"
 LATER_DEATH = [tuple(p.split()) for p in ("died", "dies", "succumbed", "pronounced dead", "passed away",
                                           "did not survive", "killing him", "killing her", "killing them")]
@@ -215,13 +216,22 @@ def _negated(words: list[str], start: int, end: int) -> bool:
             words[end:end + 1] == ["being"] and {"describe", "imagine", "picture", "fathom"} & set(before):
         return True
     denied = False   # a negation or a modal counts only before the group's own casualty word
-    for k in range(end, min(len(words), end + 8)):
+    k, seen = end, 0
+    while k < len(words) and seen < 8:
+        if words[k] == "," and words[k + 1:k + 2] and words[k + 1] in RELATIVES:
+            # ", which detectives say was the target of the shooting,": a clause about them, not their fate
+            close = next((j for j in range(k + 2, min(len(words), k + 30)) if words[j] == ","), None)
+            if close is not None:
+                k = close + 1
+                continue
+        seen += 1
         if words[k] in RIGHT_CUES:
             return denied
         if words[k] in (".", ";", "and", "but"):
             return False
         denied = denied or words[k] in NEGATIONS and words[k + 1:k + 2] != ["survive"] or \
             words[k] in ("could", "would", "might")
+        k += 1
     return False
 
 
