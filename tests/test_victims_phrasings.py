@@ -100,6 +100,9 @@ def test_one_person_wounded(text, nlp, kb):
     "Springfield teen shot in the chest dies",
     "Medics pronounced the driver dead at the scene.",
     "The coroner pronounced 44-year-old Ray Diaz of Easton dead on Sunday.",
+    "Police charged a man with murder on Thursday in connection with the fatal shooting on Oak Street.",
+    "Detectives have yet to say whether the deadly shooting was an accident.",
+    "Police are still investigating the shooting death on Maple Avenue.",
 ])
 def test_one_person_killed(text, nlp, kb):
     assert totals(text, nlp, kb) == {("killed", 1)}

@@ -98,16 +98,19 @@ DEATH_OF_SOMEONE = re.compile(r"\b(?:was|were) (?:later )?pronounced dead\b|\bla
                               r"\bdied (?:at the scene|at a hospital|at the hospital|from (?:his|her|their) (?:injuries|wounds))|"
                               r"\b(?:where|but|and) (?:he |she )?(?:later )?(?:died|passed away|did not survive)\b|"
                               r"\b(?:has|have|later) passed away\b|\bpronounced (?:the |a )?(?:\w+ ){0,3}dead\b")
+# "charged in the fatal shooting on Copeland Street": someone died, however many
+FATAL_EVENT = re.compile(r"\b(?:fatal|deadly) (?:shooting|stabbing|shootout|attack)\b|\bshooting death\b", re.I)
 SELF_INFLICTED = re.compile(r"\b(?:shot|shoots|shooting) (?:himself|herself)\b")
 
 
 def _lone_person_event(words: list[str], sent: Span) -> str | None:
-    """ "He died at the hospital", "the victim was taken to a hospital", "Petersen was killed": one
-    death or wound told without a number; used only when the document gives no count of its own."""
+    """ "He died at the hospital", "the victim was taken to a hospital", "Petersen was killed", "the
+    fatal shooting on Elm Street": one death or wound told without a number; used only when the document
+    gives no count of its own."""
     person = {t.i - sent.start for e in entities(sent) if e.label_ == "PERSON" for t in e}
     joined = " ".join("he" if i in person and i - 1 not in person else w for i, w in enumerate(words)
                       if i not in person or i - 1 not in person)
-    if LONE_DEATH.search(joined) or DEATH_OF_SOMEONE.search(joined):
+    if LONE_DEATH.search(joined) or DEATH_OF_SOMEONE.search(joined) or FATAL_EVENT.search(joined):
         return "killed"
     if LONE_WOUND.search(joined) or SELF_INFLICTED.search(joined):
         return "wounded"
