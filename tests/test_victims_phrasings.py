@@ -44,6 +44,8 @@ def totals(text: str, nlp, kb) -> set[tuple[str, int]]:
     "There are no words to describe a child being hurt like that.",
     "The two men in the pickup, which police say was the target of the shooting, were not injured.",
     "Three customers, who had been standing by the counter when the gunman fired, were not hurt.",
+    "Deputies said Ron Miller, 54, shot and killed a deer behind his barn.",
+    "Officials said John Park, 61, shot and killed a bear that had entered his garage.",
 ])
 def test_negated_or_missed_people_are_not_casualties(text, nlp, kb):
     assert not {v for f, v in totals(text, nlp, kb) if f in ("killed", "wounded") and v > 0}

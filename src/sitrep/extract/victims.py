@@ -94,6 +94,9 @@ DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
 PRESENT_CUES = {"shoots", "kills", "wounds", "injures"}   # headline verbs: "Father shoots son"
 NEGATIONS = {"not", "n't", "never", "neither", "nor"}
 RELATIVES = {"which", "who", "whom", "whose", "where"}
+DOING_VERBS = {"shot", "killed", "wounded", "injured", "stabbed", "murdered"}   # not "suffered a wound"
+OBJECT_STARTERS = {"a", "an", "the", "his", "her", "their", "him", "them", "another", "two", "three", "four", "five",
+                   "six", "several", "multiple"}
 UNREAL = NEGATIONS | {"could", "would", "might", "nearly", "almost"}   # "could have died", "nearly died"
 LATER_DEATH = [tuple(p.split()) for p in ("died", "dies", "succumbed", "pronounced dead", "passed away",
                                           "did not survive", "killing him", "killing her", "killing them")]
@@ -566,6 +569,8 @@ def _cue_after(words: list[str], i: int, strict: bool = False) -> str | None:
             j, limit, skipped_clause = close + 1, close + 9, True
             continue
         if w in RIGHT_CUES:
+            if _acts_on_someone(words, i, j):
+                return None   # "Terry Doe, 54, shot and killed a deer": the group did it, it did not happen to them
             return _shot_or(words, j, RIGHT_CUES[w])
         if w == "among" and j + 2 < len(words) and words[j + 1] == "the":
             return {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded"}.get(words[j + 2])
@@ -585,6 +590,17 @@ def _cue_after(words: list[str], i: int, strict: bool = False) -> str | None:
             return None
         j += 1
     return None
+
+
+def _acts_on_someone(words: list[str], i: int, j: int) -> bool:
+    """Active voice: no auxiliary between the group (ending at i) and the verb at j, and an object after
+    it ("shot and killed his wife", "wounded two officers")."""
+    if words[j] not in DOING_VERBS or any(words[k] in AUXILIARIES for k in range(i, j)):
+        return False
+    k = j + 1
+    if words[k:k + 1] == ["and"] and words[k + 1:k + 2] and words[k + 1] in RIGHT_CUES:
+        k += 2                                  # "shot and killed ..."
+    return words[k:k + 1] != [] and words[k] in OBJECT_STARTERS
 
 
 def _shot_or(words: list[str], j: int, figure: str) -> str:
