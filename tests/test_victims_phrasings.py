@@ -46,6 +46,7 @@ def totals(text: str, nlp, kb) -> set[tuple[str, int]]:
     "Three customers, who had been standing by the counter when the gunman fired, were not hurt.",
     "Deputies said Ron Miller, 54, shot and killed a deer behind his barn.",
     "Officials said John Park, 61, shot and killed a bear that had entered his garage.",
+    "Police said the guard, 58, accidentally shot a window out while cleaning his rifle.",
 ])
 def test_negated_or_missed_people_are_not_casualties(text, nlp, kb):
     assert not {v for f, v in totals(text, nlp, kb) if f in ("killed", "wounded") and v > 0}
@@ -200,3 +201,14 @@ def _groups(text: str, nlp, kb) -> set[tuple[str, str, int]]:
 ])
 def test_headline_and_apposed_people_keep_their_group(text, expected, nlp, kb):
     assert _groups(text, nlp, kb) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A woman fatally shot her husband at their home on Sunday, police said.",
+    "Deputies said a man accidentally shot his neighbor while cleaning a rifle.",
+])
+def test_the_shooter_is_not_the_casualty(text, nlp, kb):
+    document = Document(id="t", name="phrasing-doc", text=text, source="test")
+    claims = extract_claims(nlp(text), document, kb)
+    assert [(c.group, c.value) for c in claims if c.group != "total"] == []   # not "women 1", "men 1"
+    assert len({(c.figure, c.value) for c in claims if c.group == "total"}) == 1

@@ -595,6 +595,8 @@ def _cue_after(words: list[str], i: int, strict: bool = False) -> str | None:
 def _acts_on_someone(words: list[str], i: int, j: int) -> bool:
     """Active voice: no auxiliary between the group (ending at i) and the verb at j, and an object after
     it ("shot and killed his wife", "wounded two officers")."""
+    while j + 1 < len(words) and words[j] in ("fatally", "accidentally", "allegedly", "reportedly", "then"):
+        j += 1                                  # "fatally shot her husband"
     if words[j] not in DOING_VERBS or any(words[k] in AUXILIARIES for k in range(i, j)):
         return False
     k = j + 1
