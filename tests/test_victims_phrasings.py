@@ -134,6 +134,9 @@ def test_one_person_killed(text, nlp, kb):
     ("Two officers from Precinct 7 were shot.", set()),   # a named group, no total; 7 is the precinct
     ("Two other victims, a 30-year-old man and a 12-year-old girl, were taken to hospitals.", {("wounded", 2)}),
     ("Police said three people, a man, a woman and a teenager, were wounded.", {("wounded", 3)}),
+    ("Three men, 19, 22 and 30, were shot outside the club.", {("wounded", 3)}),
+    ("Two of the victims, women aged 28 and 27, were taken to hospitals.", {("wounded", 2)}),
+    ("The gun went off, fatally wounding his younger brother.", {("killed", 1)}),
     ("Four others, a 20-year-old woman and three men, ages 19 to 31, were treated for wounds.", {("wounded", 4)}),
     ("Two teens were treated and released from a local hospital.", {("wounded", 2)}),
 ])
@@ -212,3 +215,8 @@ def test_the_shooter_is_not_the_casualty(text, nlp, kb):
     claims = extract_claims(nlp(text), document, kb)
     assert [(c.group, c.value) for c in claims if c.group != "total"] == []   # not "women 1", "men 1"
     assert len({(c.figure, c.value) for c in claims if c.group == "total"}) == 1
+
+
+def test_ages_listed_after_people_are_not_added_up(nlp, kb):
+    text = "The other victims, two females, 28 and 27, and one male, 24, were taken to area hospitals."
+    assert all(v <= 3 for _, v in totals(text, nlp, kb))

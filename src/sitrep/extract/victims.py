@@ -276,7 +276,7 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
     prev = words[i - 1] if i else ""
     if is_age(words, i) or prev in MONTHS or prev in ("no", "$", "#", "no.") or words[i + 1:i + 2] and \
             words[i + 1] in MONTHS or prev in ("a", "an") and number_value(words, i) or i in named and i - 1 in named \
-            or prev in NUMBERED:
+            or prev in NUMBERED or _listed_age(words, i):
         return None   # an age, a date ("March 3"), money, "a 50", "no one", "Channel 4", "Precinct 5"
     if (age := _age_phrase(words, i)) and prev not in DETERMINERS and (i == 0 or number_value(words, i - 1) is None):
         return _aged_person(words, i, age[0], age[1], armed, named, persons)
@@ -336,6 +336,15 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
                    countable_single=group == "total" or words[end - 1] in ("men", "man")
                    or (q.value == 1 and group in ("women", "children")),
                    rest=others, with_pronoun=pronoun)
+
+
+def _listed_age(words: list[str], i: int) -> bool:
+    """ "two females, 28 and 27, and one male, 24,": bare numbers set off by commas after people are ages."""
+    k = i - 1
+    while k >= 2 and words[k] == "and" and number_value(words, k - 1) is not None:
+        k -= 2                                   # back over "28 and" in "28 and 27"
+    return k >= 1 and words[k] == "," and words[k - 1] in NOUN_GROUP and number_value(words, i) is not None \
+        and number_value(words, i)[0] < 110 and (words[i + 1:i + 2] in ([","], ["and"], [")"]))
 
 
 def _aged_person(words: list[str], i: int, years: float, end: int, armed: set[int], named: set[int],
@@ -567,6 +576,9 @@ def _cue_after(words: list[str], i: int, strict: bool = False) -> str | None:
             if close is None:
                 return None
             j, limit, skipped_clause = close + 1, close + 9, True
+            while j < len(words) and (words[j] in ("and", ",") or number_value(words, j) is not None):
+                j += 1                             # the rest of a list of ages: ", 19, 22 and 30,"
+            limit = j + 8
             continue
         if w in RIGHT_CUES:
             if _acts_on_someone(words, i, j):
@@ -639,7 +651,7 @@ def _cue_before(words: list[str], i: int) -> str | None:
         return None
     w = words[k]
     if w in LEFT_CUES and (k == 0 or words[k - 1] != "to"):
-        fatal = w in ("shot", "shooting") and k > 0 and words[k - 1] == "fatally"
+        fatal = w in ("shot", "shooting", "wounding", "wounded", "injuring") and k > 0 and words[k - 1] == "fatally"
         return "killed" if fatal else LEFT_CUES[w]
     if w == "left" and (k == 0 or words[k - 1] != "to"):
         return "left"
