@@ -220,3 +220,11 @@ def test_the_shooter_is_not_the_casualty(text, nlp, kb):
 def test_ages_listed_after_people_are_not_added_up(nlp, kb):
     text = "The other victims, two females, 28 and 27, and one male, 24, were taken to area hospitals."
     assert all(v <= 3 for _, v in totals(text, nlp, kb))
+
+
+def test_a_death_by_other_means_is_not_taken_from_the_people_shot(nlp, kb):
+    text = ("Four people were shot after a party on Sunday, police said. In another part of town, an elderly "
+            "woman was killed when she smashed her car into a pillar.")
+    assert ("wounded", 4) in totals(text, nlp, kb)
+    died = "Four people were shot after a party on Sunday, police said. One of them died at the hospital."
+    assert ("wounded", 3) in totals(died, nlp, kb)

@@ -100,6 +100,10 @@ DEATH_OF_SOMEONE = re.compile(r"\b(?:was|were) (?:later )?pronounced dead\b|\bla
                               r"\b(?:has|have|later) passed away\b|\bpronounced (?:the |a )?(?:\w+ ){0,3}dead\b")
 # "charged in the fatal shooting on Copeland Street": someone died, however many
 FATAL_EVENT = re.compile(r"\b(?:fatal|deadly) (?:shooting|stabbing|shootout|attack)\b|\bshooting death\b", re.I)
+# a death by other means ("an elderly woman was killed when she smashed her car") is not one of the people shot
+OTHER_CAUSE = re.compile(r"\b(?:crash\w*|smash\w*|collision|collided|drown\w*|stabb\w*|overdos\w*|blaze|fire "
+                         r"broke|beaten|struck by a (?:car|vehicle|train))\b", re.I)
+GUNFIRE = re.compile(r"\b(?:shot|shoot\w*|gunfire|gunshots?|guns?|fired|bullets?)\b", re.I)
 SELF_INFLICTED = re.compile(r"\b(?:shot|shoots|shooting) (?:himself|herself)\b")
 
 
@@ -137,12 +141,12 @@ def _settle_shootings(claims: list[Claim], lone: dict[str, tuple[Span, Speaker |
     """People shot are wounded, less those the text says died; a death or wound told of one
     person without a number counts one when the document has no count of that figure."""
     out = [c for c in claims if c.figure != "shot"]
-    totals = [c.value for c in claims if c.figure == "killed"]
-    if not totals and "killed" in lone:
+    lone_death = "killed" in lone and not any(c.figure == "killed" for c in claims)
+    if lone_death:
         out.append(_claim(Victims(1, "exact", "total", 0, 0, figure="killed"), lone["killed"][1],
                           lone["killed"][0], document))
-        totals = [1]
-    killed = max(totals, default=0)
+    killed = max((c.value for c in claims if c.figure == "killed"
+                  and (GUNFIRE.search(c.quote) or not OTHER_CAUSE.search(c.quote))), default=1 if lone_death else 0)
     for c in claims:
         dead = 0 if c.subset == "rest" else killed
         if c.figure == "shot" and c.value > dead:
