@@ -1,6 +1,6 @@
 """Extraction throughput on gva-dev, as a ratio to a bare spaCy tok2vec+ner pass over the same texts.
 
-    .venv/bin/python scripts/bench_extract.py [--n 400] [--processes 1]
+    .venv/bin/python scripts/bench_extract.py [--n 400] [--processes 1] [--documents PATH]
 
 Both passes run in this process on the same cleaned texts, so the ratio holds on any machine; the
 target is extraction ≤ 1.3× the floor. Not a test: it prints numbers.
@@ -23,9 +23,9 @@ from sitrep.settings import Settings
 GVA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "gva-dev" / "documents.jsonl"
 
 
-def documents(n: int) -> list[Document]:
+def documents(n: int, path: Path = GVA) -> list[Document]:
     out = []
-    with GVA.open(encoding="utf-8") as fh:
+    with path.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             doc = clean(RawDocument(name=row["id"], source="gva", text=row["text"], published=row.get("published")))
@@ -40,8 +40,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--processes", type=int, default=1)
+    ap.add_argument("--documents", type=Path, default=GVA,
+                    help="gva-dev documents.jsonl (default: ../shared next to the repository; give it from a worktree)")
     args = ap.parse_args()
-    docs = documents(args.n)
+    docs = documents(args.n, args.documents)
     texts = [d.text for d in docs]
     settings = Settings.load(processes=args.processes)
     extractor = Extractor(settings)          # loads models before timing

@@ -206,3 +206,23 @@ def test_a_follow_up_is_dated_by_its_attack_not_its_court_step(nlp):
     assert (found.value, found.precision) == ("2015-07", "month")
     undated = "The man charged in the fatal shooting of his cousin appeared in court Wednesday."
     assert main_event_date(nlp(undated), "2016-09-14").value is None     # not the publication day
+
+
+@pytest.mark.parametrize("text", [
+    "Warplanes bombed the town before rebels seized control of the district.",
+    "After the shelling, government troops recaptured the village.",
+    "The gunmen, who raided the compound, later overran the base.",
+    "Protesters rallied against the curfew while mortars landed nearby.",
+    "Nobody was hurt; the airstrikes were called off and the raid postponed.",
+    "A roadside bomb and a grenade hit the convoy.",
+    "Skirmishes and firefights broke out; mobs lynched a suspect.",
+    "The weather was calm all week.",
+])
+def test_one_scan_finds_the_earliest_trigger_as_one_search_per_rule_would(text):
+    from sitrep.extract.events import _ANY_SPECIFIC, _SPECIFIC, _TERRITORY, _first_match
+    import re
+    for rules, combined in ((_SPECIFIC, _ANY_SPECIFIC), ([r for r in _SPECIFIC if "territory" in r[1]], _TERRITORY)):
+        hits = [(m.start(), i) for i, rule in enumerate(rules)
+                if (m := re.search(rf"\b(?:{rule[3]})\b", text, re.IGNORECASE))]
+        expected = rules[min(hits)[1]][:3] if hits else None
+        assert _first_match(text, combined) == expected

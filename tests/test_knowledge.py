@@ -110,3 +110,17 @@ def test_ruler_tags_acronym_but_not_the_verb(kb):
     ids = [(e.text, e.ent_id_) for e in doc.ents if e.ent_id_]
     assert ("IS", "Islamic State") in ids and ("Daesh", "Islamic State") in ids
     assert not any(e.text == "is" for e in doc.ents)
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("Gaza Health Ministry spokesman Ashraf al-Qudra", "Gaza Health Ministry"),
+    ("a senior Syrian Observatory for Human Rights researcher", "Syrian Observatory for Human Rights"),
+    ("the press office of the White Helmets in Idlib", "Syrian Civil Defense"),
+])
+def test_the_longest_alias_inside_a_longer_name_wins(kb, name, canonical):
+    assert kb.resolve(name).canonical == canonical
+
+
+def test_an_alias_must_be_whole_words_of_the_name(kb):
+    # "is" inside "this", "Observatory" spelled into a longer word: no alias is a run of whole words
+    assert kb.resolve("Observatoryville town council") is None

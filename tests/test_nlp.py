@@ -32,3 +32,38 @@ def test_cached_entities_match_spacy_for_every_span(nlp) -> None:
     part = doc[3:12]
     assert [(e.start, e.end) for e in entities(part)] == [(e.start, e.end) for e in part.ents]
     assert text_of(doc) == doc.text
+
+
+def test_token_sentence_and_text_caches_match_spacy(nlp) -> None:
+    from sitrep.extract.nlp import parse, sentences_of, span_text, tokens_of
+    texts = ["Gunmen opened fire on a bus near Mogadishu.\n\nFive people died, police said on Monday.",
+             "  Leading spaces,\ttabs and  double spaces  stay where they were. A second sentence ends here  "]
+    for text, doc in zip(texts, parse(nlp, texts, batch_size=2)):
+        assert text_of(doc) == doc.text == text
+        assert [t.text for t in tokens_of(doc)] == [t.text for t in doc]
+        assert [(s.start, s.end) for s in sentences_of(doc)] == [(s.start, s.end) for s in doc.sents]
+        for span in [*doc.sents, doc[2:7], doc[0:1], *doc.ents]:
+            assert span_text(span) == span.text
+
+
+def test_exact_spellings_tag_the_same_entities_as_one_ruler() -> None:
+    """One-word exact spellings go to a second, phrase-based ruler; the entities must be those of a single
+    ruler holding every pattern as a token pattern."""
+    import spacy
+    from sitrep.extract.nlp import MODEL, UNUSED
+    patterns = [{"label": "ORG", "pattern": [{"ORTH": "IDF"}], "id": "Israel Defense Forces"},
+                {"label": "ORG", "pattern": [{"ORTH": "SDF"}], "id": "Syrian Democratic Forces"},
+                {"label": "ORG", "pattern": [{"ORTH": "ISIS-K"}], "id": "Islamic State"},
+                {"label": "ORG", "pattern": "SDF Command Council", "id": "SDF council"},
+                {"label": "GPE", "pattern": [{"ORTH": {"IN": ["Idlib", "Raqqa"]}}], "id": "geo"}]
+    split = load_pipeline(patterns)
+    assert "exact_spellings" in split.pipe_names
+    single = spacy.load(MODEL, exclude=UNUSED)
+    single.add_pipe("sentencizer", first=True)
+    single.add_pipe("paragraph_breaks", first=True)
+    single.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"}).add_patterns(patterns)
+    text = ("The IDF said the SDF Command Council met in Raqqa; SDF fighters and idf units, not sdf ones, "
+            "fought ISIS-K near Idlib. IDF.")
+    got = [(e.start, e.end, e.label_, e.ent_id_) for e in split(text).ents]
+    assert got == [(e.start, e.end, e.label_, e.ent_id_) for e in single(text).ents]
+    assert (1, 2, "ORG", "Israel Defense Forces") in got

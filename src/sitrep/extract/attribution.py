@@ -7,12 +7,13 @@ speaker through the knowledge base, so claims name canonical sources.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.knowledge import KnowledgeBase
-from sitrep.extract.nlp import entities, text_of
+from sitrep.extract.nlp import entities, sentences_of, span_text, text_of, tokens_of
 
 SPEECH_VERBS = set("said says say told tells tell reported reports report claimed claims claim announced announces "
                    "announce stated states confirmed confirms confirm added noted notes wrote writes tweeted posted "
@@ -60,7 +61,8 @@ class SpeakerFinder:
             own = self._own_speakers(sent)
             self.own.append(own)
             named = [s for _, s in own if s is not None]
-            statementish = bool(STATEMENT.search(sent.text)) or "statement" in sent.text.lower()
+            text = span_text(sent)
+            statementish = bool(STATEMENT.search(text)) or "statement" in text.lower()
             carried = last if (any(s is None for _, s in own) or (not named and (statementish or statement_before))) \
                 else None
             self.carried.append(carried)
@@ -131,7 +133,7 @@ class SpeakerFinder:
         return self.described.get(" ".join(head)) if head else None
 
     def _own_speakers(self, sent: Span) -> list[tuple[int, Speaker | None]]:
-        words = [token_word(t) for t in sent]
+        words = sentence_words(sent)
         out = []
         for i, w in enumerate(words):
             if w == "according" and i + 1 < len(words) and words[i + 1] == "to":
@@ -225,13 +227,13 @@ def _names_someone(np: Span) -> bool:
 
 def sentences(sdoc: Doc):
     """spaCy's sentences, also cut at line breaks: a caption or title line is not part of the next sentence."""
-    for sent in sdoc.sents:
+    breaks = [t.i for t in tokens_of(sdoc) if t.is_space and "\n" in t.text]   # once, not per sentence
+    for sent in sentences_of(sdoc):
         start = sent.start
-        for token in sent:
-            if token.is_space and "\n" in token.text:
-                if token.i > start:
-                    yield sdoc[start:token.i]
-                start = token.i + 1
+        for i in breaks[bisect_left(breaks, sent.start):bisect_left(breaks, sent.end)]:
+            if i > start:
+                yield sdoc[start:i]
+            start = i + 1
         if start < sent.end:
             yield sdoc[start:sent.end]
 
@@ -240,3 +242,13 @@ def token_word(token) -> str:
     """A token's lower-case text, every kind of quotation mark written as '"'."""
     text = token.lower_
     return '"' if text in QUOTES else text
+
+
+def sentence_words(span: Span) -> list[str]:
+    """`token_word` of each token of `span`, from a list made once per document (sentences are read
+    word by word several times)."""
+    doc = span.doc
+    words = doc.user_data.get("sitrep_words")
+    if words is None:
+        words = doc.user_data["sitrep_words"] = [token_word(t) for t in tokens_of(doc)]
+    return words[span.start:span.end]

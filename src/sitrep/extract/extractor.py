@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.mentions import assemble_mentions
-from sitrep.extract.nlp import load_pipeline
+from sitrep.extract.nlp import load_pipeline, parse
 from sitrep.records import Document, Mention
 from sitrep.settings import Settings
 
@@ -55,7 +55,7 @@ class Extractor:
     def _extract_here(self, documents: Sequence[Document]) -> list[Mention]:
         texts = [english_view(d) for d in documents]
         mentions: list[Mention] = []
-        for document, sdoc in zip(documents, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
+        for document, sdoc in zip(documents, parse(self.nlp, texts, self.settings.batch_size)):
             mentions += assemble_mentions(document, sdoc, self.kb, self.gazetteer)
         return mentions
 

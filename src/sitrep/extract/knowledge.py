@@ -79,7 +79,7 @@ class KnowledgeBase:
                     self._exact.setdefault(normalise(alias), entry)
         self._fuzzy_keys = [k for k in self._exact if len(k) >= FUZZY_MIN_LENGTH]
         # longest first, so "Gaza Health Ministry" wins over "Health Ministry" inside a longer name
-        self._contained = sorted(self._exact, key=len, reverse=True)
+        self._contained_rank = {alias: rank for rank, alias in enumerate(sorted(self._exact, key=len, reverse=True))}
         # the same few names recur in every sentence; the fuzzy fallback makes a miss costly
         self.resolve = lru_cache(maxsize=1 << 16)(self._resolve)
 
@@ -109,10 +109,8 @@ class KnowledgeBase:
             return None
         if key in self._exact:
             return self._exact[key]
-        padded = f" {key} "
-        for alias in self._contained:
-            if f" {alias} " in padded:
-                return self._exact[alias]
+        if contained := self._contained_alias(key):
+            return self._exact[contained]
         for word in re.findall(r"\b[A-Z][A-Za-z.]*[A-Z]\b\.?", name):
             if is_acronym(word) and word.replace(".", "") in self._acronyms:
                 return self._acronyms[word.replace(".", "")]
@@ -121,6 +119,13 @@ class KnowledgeBase:
             if best:
                 return self._exact[best[0]]
         return None
+
+    def _contained_alias(self, key: str) -> str | None:
+        """The longest alias that is a run of whole words of `key`: looking up the key's word runs instead of
+        scanning every alias, which made each new name cost a pass over the whole table."""
+        words = key.split(" ")
+        runs = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+        return min((run for run in runs if run in self._contained_rank), key=self._contained_rank.get, default=None)
 
     def ruler_patterns(self) -> list[dict]:
         """spaCy EntityRuler patterns: proper-name aliases case-insensitively, acronyms by exact spelling."""

@@ -22,6 +22,7 @@ from sitrep.extract.events import (SPEECH_VERBS, actors_with_roles, classify_eve
                                    people_with_fates, statement_date)
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
+from sitrep.extract.nlp import sentences_of, span_text
 from sitrep.extract.places import geoparse, km, place_flags
 from sitrep.records import Actor, Claim, Document, EventDate, Mention, Person, Place, PlaceMention
 
@@ -42,6 +43,7 @@ _OTHER_INCIDENT = re.compile(
 @dataclass
 class _Sentence:
     span: Span
+    text: str            # span.text, sliced once: Span.text joins the tokens on every access
     cue: str | None
     dates: list[DateMention] = field(default_factory=list)
     statement_dates: list[DateMention] = field(default_factory=list)
@@ -60,7 +62,7 @@ def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazettee
     previous_key: tuple | None = None
     for s in sentences:
         eventful = s.cue or s.claims       # "announced the death of a leader" counts a death without a cue word
-        if eventful and _OTHER_INCIDENT.search(s.span.text):
+        if eventful and _OTHER_INCIDENT.search(s.text):
             previous_key = ("another incident", s.span.start_char)
             background[previous_key] = [s]
         elif eventful and (_is_background(s, main_date) or _elsewhere(s, main_place)):
@@ -93,13 +95,14 @@ def _sentences(document: Document, sdoc: Doc, dates: list[DateMention], kb: Know
     places = geoparse(sdoc, gazetteer)
     claims = extract_claims(sdoc, document, kb)
     out = []
-    for span in sdoc.sents:
-        if not span.text.strip():
+    for span in sentences_of(sdoc):
+        text = span_text(span)
+        if not text.strip():
             continue
-        s = _Sentence(span=span, cue=event_cue(span.text))
+        s = _Sentence(span=span, text=text, cue=event_cue(text))
         for d in dates:
             if span.start_char <= d.start < span.end_char:
-                (s.statement_dates if _is_statement_date(span, d) else s.dates).append(d)
+                (s.statement_dates if _is_statement_date(s, d) else s.dates).append(d)
         s.places = [p for p in places if span.start_char <= p.start < span.end_char and _is_scene(p, document.text)]
         s.claims = [c for c in claims if span.start_char <= c.start < span.end_char]
         out.append(s)
@@ -120,14 +123,14 @@ def _is_scene(p: PlaceMention, text: str) -> bool:
     return bool(_LOCATIVE.search(before) or _POSSESSIVE_OR_END.match(after))
 
 
-def _is_statement_date(span: Span, d: DateMention) -> bool:
+def _is_statement_date(s: _Sentence, d: DateMention) -> bool:
     """The date of a statement about the event, not of the event: "X announced on 3 February", "police said
     Sunday" (events.statement_date), or a sentence opening "On 4 January, X announced ..."."""
-    text = span.text    # Doc.text rebuilds the whole text on every access: slice the sentence instead
-    start = d.start - span.start_char
+    text = s.text    # Doc.text rebuilds the whole text on every access: slice the sentence instead
+    start = d.start - s.span.start_char
     if statement_date(text, start):
         return True
-    return bool(_OPENING_DATE.match(text[:start]) and _SPEECH.search(text[d.end - span.start_char:][:150]))
+    return bool(_OPENING_DATE.match(text[:start]) and _SPEECH.search(text[d.end - s.span.start_char:][:150]))
 
 
 _MONTH_NAME = re.compile(r"(?:early|mid|late)?[- ]?(january|february|march|april|may|june|july|august|september"
@@ -148,7 +151,7 @@ def _is_background(s: _Sentence, main: EventDate) -> bool:
         return all(_days_apart(d, main) > BACKGROUND_GAP_DAYS
                    or d.precision in ("month", "year") and _days_apart(d, main) > 0 for d in known)
     # no main date: a coarse date (a bare year or month) in an event sentence recalls an older event
-    return all(d.precision in ("month", "year") for d in known) or bool(_SINCE.search(s.span.text))
+    return all(d.precision in ("month", "year") for d in known) or bool(_SINCE.search(s.text))
 
 
 def _days_apart(a: EventDate, b: EventDate) -> int:
@@ -182,7 +185,7 @@ def _continues(s: _Sentence, last: _Sentence) -> bool:
     (it shares a content word with it), e.g. the toll of a prison attack recalled in the sentence before."""
     if s.dates or any(p.place for p in s.places):
         return False
-    shared = set(_WORD.findall(s.span.text.lower())) & set(_WORD.findall(last.span.text.lower()))
+    shared = set(_WORD.findall(s.text.lower())) & set(_WORD.findall(last.text.lower()))
     return bool(shared - _COMMON)
 
 
@@ -245,8 +248,8 @@ def _compatible(a: Place, b: Place) -> bool:
 
 def _mention(document: Document, index: int, role: str, sentences: list[_Sentence], when: EventDate,
              kb: KnowledgeBase, flags: tuple) -> Mention:
-    cue_text = " ".join(s.span.text for s in sentences if s.cue)[:2000]
-    event_type, sub_event_type, action = classify_event(cue_text or " ".join(s.span.text for s in sentences[:3]))
+    cue_text = " ".join(s.text for s in sentences if s.cue)[:2000]
+    event_type, sub_event_type, action = classify_event(cue_text or " ".join(s.text for s in sentences[:3]))
     people: dict[str, Person] = {}
     actors: dict[str, Actor] = {}
     for s in sentences:
@@ -255,7 +258,7 @@ def _mention(document: Document, index: int, role: str, sentences: list[_Sentenc
         if s.cue:
             for actor in actors_with_roles(s.span, _canonical(kb)):
                 actors.setdefault(actor.name, actor)
-    evidence = " ".join(s.span.text for s in sentences if s.cue)[:3000]
+    evidence = " ".join(s.text for s in sentences if s.cue)[:3000]
     return Mention(
         id=hashlib.sha256(f"{document.id}:{index}".encode()).hexdigest()[:24],
         document_id=document.id, document=document.name, role=role,  # type: ignore[arg-type]

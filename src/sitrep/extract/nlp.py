@@ -38,10 +38,28 @@ def load_pipeline(ruler_patterns: Iterable[dict] = ()) -> Language:
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("paragraph_breaks", first=True)
     patterns = list(ruler_patterns)
-    if patterns:
+    exact = [p for p in patterns if _one_token_spelling(nlp, p)]
+    rest = [p for p in patterns if not _one_token_spelling(nlp, p)]
+    if rest:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
-        ruler.add_patterns(patterns)
+        ruler.add_patterns(rest)
+    if exact:
+        # one-token exact spellings ("IDF", "SDF") as phrases of a second, case-sensitive ruler: as token
+        # patterns each was tried at every token (a tenth of the pipeline's time); a phrase lookup is a hash.
+        # The first ruler's spans are longer or elsewhere, so it leaves the same entities as one ruler would.
+        exact_ruler = nlp.add_pipe("entity_ruler", name="exact_spellings", before="ner",
+                                   config={"phrase_matcher_attr": "ORTH"})
+        exact_ruler.add_patterns([{**p, "pattern": p["pattern"][0]["ORTH"]} for p in exact])
     return nlp
+
+
+def _one_token_spelling(nlp: Language, pattern: dict) -> bool:
+    """A token pattern for one exact spelling that the tokenizer keeps as one token."""
+    tokens = pattern["pattern"]
+    if isinstance(tokens, str) or len(tokens) != 1 or set(tokens[0]) != {"ORTH"} or not isinstance(tokens[0]["ORTH"], str):
+        return False
+    doc = nlp.make_doc(tokens[0]["ORTH"])
+    return len(doc) == 1 and doc[0].text == tokens[0]["ORTH"]
 
 
 def entities(doc_or_span) -> list:
@@ -68,9 +86,39 @@ def entities(doc_or_span) -> list:
     return out
 
 
+def parse(nlp: Language, texts: list[str], batch_size: int) -> Iterable:
+    """`nlp.pipe` over `texts`, each Doc remembering the text it was made from, which is its `doc.text`
+    (spaCy's tokenization keeps every character): `text_of` need not join the tokens again."""
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size)):
+        doc.user_data["sitrep_text"] = text
+        yield doc
+
+
 def text_of(doc) -> str:
     """`doc.text`, joined once per document (spaCy rebuilds it from the tokens on every access)."""
     text = doc.user_data.get("sitrep_text")
     if text is None:
         text = doc.user_data["sitrep_text"] = doc.text
     return text
+
+
+def tokens_of(doc) -> list:
+    """The doc's tokens as a list, built once per document: `doc[i]` and iterating a Doc or Span create a new
+    Token object on every access, and the field modules walk the same tokens many times."""
+    tokens = doc.user_data.get("sitrep_tokens")
+    if tokens is None:
+        tokens = doc.user_data["sitrep_tokens"] = list(doc)
+    return tokens
+
+
+def sentences_of(doc) -> list:
+    """`doc.sents` as a list, built once per document (spaCy makes new spans on every access)."""
+    sents = doc.user_data.get("sitrep_sents")
+    if sents is None:
+        sents = doc.user_data["sitrep_sents"] = list(doc.sents)
+    return sents
+
+
+def span_text(span) -> str:
+    """`span.text`, sliced from the document's text (Span.text joins its tokens on every access)."""
+    return text_of(span.doc)[span.start_char:span.end_char]

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from sitrep.extract.gazetteer import Candidate, Gazetteer, normalize_name
 from sitrep.extract.nlp import text_of
@@ -24,6 +25,7 @@ CONNECTOR = re.compile(r"^\s*(?:,|\()?\s*(?:(?:a|an|the)\s+)?"
 PRECISION_RANK = {"country": 0, "region": 1, "admin1": 2, "admin2": 3, "town": 4, "point": 5}
 
 
+@lru_cache(maxsize=1 << 16)   # resolution rounds measure the same pairs of places again and again
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (math.sin((p2 - p1) / 2) ** 2
@@ -112,6 +114,16 @@ class Context:
     countries: Counter = field(default_factory=Counter)
     admin1s: Counter = field(default_factory=Counter)
     points: list[tuple[float, float, str]] = field(default_factory=list)
+    _closest: dict[tuple, float | None] = field(default_factory=dict, repr=False)
+
+    def closest_km(self, c: Candidate) -> float | None:
+        """Distance from `c` to the nearest other context point (None without one); memoised, since
+        every occurrence of a name scores the same candidates against the same context (a hot spot)."""
+        key = (c.geonameid, c.lat, c.lon)
+        if key not in self._closest:
+            self._closest[key] = min((km(c.lat, c.lon, lat, lon) for lat, lon, gid in self.points
+                                      if gid != c.geonameid), default=None)
+        return self._closest[key]
 
 
 def _context(toponyms: list[Toponym]) -> Context:
@@ -156,9 +168,8 @@ def _score(c: Candidate, t: Toponym, ctx: Context) -> float:
     score += 1.5 * min(ctx.admin1s.get((c.country, c.admin1_code), 0), 2) if c.precision != "country" else 0.0
     if any(q.chosen and km(c.lat, c.lon, q.chosen.lat, q.chosen.lon) < 100 for q in t.near):
         score += 2.0   # "X near Aleppo"
-    near = [km(c.lat, c.lon, lat, lon) for lat, lon, gid in ctx.points if gid != c.geonameid]
-    if near and c.precision in ("town", "admin2"):
-        closest = min(near)
+    closest = ctx.closest_km(c) if c.precision in ("town", "admin2") else None
+    if closest is not None:
         score += 2.0 if closest < 50 else 1.5 if closest < 150 else 0.5 if closest < 400 else 0.0
     return score
 
@@ -172,12 +183,19 @@ def _resolve(toponyms: list[Toponym]) -> None:
     by_name: dict[str, list[Toponym]] = {}
     for t in toponyms:
         by_name.setdefault(normalize_name(t.name) + ("#d" if t.demonym else ""), []).append(t)
-    contexts = {key: _context([t for t in toponyms if t not in group]) for key, group in by_name.items()}
+    contexts = {key: _context(_others(toponyms, group)) for key, group in by_name.items()}
     for key, group in by_name.items():
         _choose(group, contexts[key])
     for _ in range(2):   # a second round lets a name follow one read later ("Georgia" the state, not the country)
         for group in by_name.values():
-            _choose(group, _context([t for t in toponyms if t not in group]))
+            _choose(group, _context(_others(toponyms, group)))
+
+
+def _others(toponyms: list[Toponym], group: list[Toponym]) -> list[Toponym]:
+    """The toponyms not in `group`, by identity: `in` would compare dataclasses field by field (a toponym
+    equal to a member has the same name, so it is in the group anyway)."""
+    members = {id(t) for t in group}
+    return [t for t in toponyms if id(t) not in members]
 
 
 def _choose(group: list[Toponym], ctx: Context) -> None:

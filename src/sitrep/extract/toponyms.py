@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.extract.gazetteer import COUNTRY_ALIASES, Candidate, Gazetteer, normalize_name
-from sitrep.extract.nlp import entities, text_of
+from sitrep.extract.nlp import entities, span_text, text_of, tokens_of
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # A word after (or ending) a name that says what level of place it is.
@@ -107,9 +107,9 @@ def _state_after(sdoc, i: int, gazetteer: Gazetteer) -> tuple[str | None, bool]:
     ", Ohio") and whether it is weak: an AP abbreviation with a dot is only ever a US state; a postal
     code or a full name may be something else ("Perth, WA", "Tbilisi, Georgia"), so a weak state only
     chooses among the name's own US towns."""
-    if i + 1 >= len(sdoc) or sdoc[i].text != ",":
+    if i + 1 >= len(sdoc) or tokens_of(sdoc)[i].text != ",":
         return None, False
-    after = sdoc[i + 1:i + 5].text
+    after = span_text(sdoc[i + 1:i + 5])
     if m := re.match(r"([A-Z]\.\s?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)", after):   # "W. Va.", "N.C.", "Calif."
         if code := AP_STATES.get(normalize_name(m.group(1))):
             return code, False
@@ -132,17 +132,17 @@ def _state_abbreviation(text: str, gazetteer: Gazetteer) -> Candidate | None:
 
 def _embedded(sdoc, ent, gazetteer: Gazetteer):
     """A place name that opens or closes an organization's name ("Alexandria Police", "Bank of America")."""
-    first = ent.start + (sdoc[ent.start].lower_ == "the")
+    first = ent.start + (tokens_of(sdoc)[ent.start].lower_ == "the")
     for n in (2, 1):
-        if ent.end - first >= n and gazetteer.demonym_country(sdoc[first:first + n].text):
+        if ent.end - first >= n and gazetteer.demonym_country(span_text(sdoc[first:first + n])):
             return sdoc[first:first + n]
     for n in (3, 2, 1):   # the longest name the gazetteer knows: "East Bank Middle School" is not in "East"
-        head = sdoc[first:first + n].text
+        head = span_text(sdoc[first:first + n])
         if ent.end - first > n and (_is_place_name(head, gazetteer) or n > 1 and any(
                 not c.alias and c.precision == "town" for c in gazetteer.lookup(head))):
             return sdoc[first:first + n]
     for i in range(ent.start + 1, ent.end - 1):
-        if sdoc[i].lower_ == "of" and _is_place_name(sdoc[i + 1:ent.end].text, gazetteer):
+        if tokens_of(sdoc)[i].lower_ == "of" and _is_place_name(span_text(sdoc[i + 1:ent.end]), gazetteer):
             return sdoc[i + 1:ent.end]
     return None
 
@@ -150,36 +150,38 @@ def _embedded(sdoc, ent, gazetteer: Gazetteer):
 def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Toponym]:
     """The place names of `sdoc` with their candidates (unresolved), in text order."""
     found = []
+    tokens = tokens_of(sdoc)
     for ent in entities(sdoc):
-        if (ent.label_ == "NORP" or embedded and ent.end - ent.start == 1) and gazetteer.demonym_country(ent.text):
-            found.append(Toponym(ent.start_char, ent.end_char, ent.text, ent.text, demonym=True))
+        written = span_text(ent)   # sliced once: Span.text joins the tokens on every access
+        if (ent.label_ == "NORP" or embedded and ent.end - ent.start == 1) and gazetteer.demonym_country(written):
+            found.append(Toponym(ent.start_char, ent.end_char, written, written, demonym=True))
             continue
-        if embedded and ent.label_ == "NORP" and (regions := _regional_demonym(ent.text, gazetteer)):
-            found.append(Toponym(ent.start_char, ent.end_char, ent.text, regions[0].name, demonym=True,
+        if embedded and ent.label_ == "NORP" and (regions := _regional_demonym(written, gazetteer)):
+            found.append(Toponym(ent.start_char, ent.end_char, written, regions[0].name, demonym=True,
                                  candidates=regions))
             continue
-        after_comma = ent.start > 0 and sdoc[ent.start - 1].text == ","
-        code = AP_STATES.get(normalize_name(ent.text)) if after_comma or "." in ent.text.rstrip(".") else None
+        after_comma = ent.start > 0 and tokens[ent.start - 1].text == ","
+        code = AP_STATES.get(normalize_name(written)) if after_comma or "." in written.rstrip(".") else None
         if code and ent.label_ in ("GPE", "ORG", "NORP", "LOC") and (state := gazetteer.admin1_of("US", code)):
-            found.append(Toponym(ent.start_char, ent.end_char, ent.text, ent.text, "admin1", candidates=(state,)))
+            found.append(Toponym(ent.start_char, ent.end_char, written, written, "admin1", candidates=(state,)))
             continue
-        nxt = sdoc[ent.end].lower_ if ent.end < len(sdoc) else ""
-        before = sdoc[max(0, ent.start - 2):ent.start].text.lower()
-        prev = sdoc[ent.start - 1].lower_ if ent.start else ""
+        nxt = tokens[ent.end].lower_ if ent.end < len(sdoc) else ""
+        before = span_text(sdoc[max(0, ent.start - 2):ent.start]).lower()
+        prev = tokens[ent.start - 1].lower_ if ent.start else ""
         named_as_place = (nxt in PLACE_NOUNS or re.match(r"(village|town|city|district|province) of$", before)
                           or ((prev in ("in", "at", "near", "outside", "from")   # ", of Wooster": residence
-                               or prev == "of" and ent.start > 1 and sdoc[ent.start - 2].text == ",")
-                              and not (ent.label_ == "ORG" and ent.text.isupper() and not any(   # "from NATO"
-                                  c.precision in ("country", "admin1") for c in gazetteer.lookup(ent.text)))
-                              and _is_place_name(ent.text, gazetteer))
-                          or (prev == "in" and ent.end + 1 < len(sdoc) and sdoc[ent.end].text == ","
-                              and sdoc[ent.end + 1].ent_type_ == "GPE")  # "in Sarmada, Idlib"
-                          or (ent.label_ == "ORG" and _is_place_name(ent.text, gazetteer, big=True)))
-        named_as_place = named_as_place or APPOSITION.match(sdoc[ent.end:ent.end + 5].text)
+                               or prev == "of" and ent.start > 1 and tokens[ent.start - 2].text == ",")
+                              and not (ent.label_ == "ORG" and written.isupper() and not any(   # "from NATO"
+                                  c.precision in ("country", "admin1") for c in gazetteer.lookup(written)))
+                              and _is_place_name(written, gazetteer))
+                          or (prev == "in" and ent.end + 1 < len(sdoc) and tokens[ent.end].text == ","
+                              and tokens[ent.end + 1].ent_type_ == "GPE")  # "in Sarmada, Idlib"
+                          or (ent.label_ == "ORG" and _is_place_name(written, gazetteer, big=True)))
+        named_as_place = named_as_place or APPOSITION.match(span_text(sdoc[ent.end:ent.end + 5]))
         if ent.label_ not in TOPONYM_LABELS and not (ent.label_ in MISLABELLED and named_as_place):
             # an organization's name says where it is for the benchmarks; for an incident only a local force's
             # ("Phoenix Police Department", "Laurel County Sheriff's Office") says where it happened
-            local_force = ent.label_ == "ORG" and LOCAL_FORCE.search(ent.text)
+            local_force = ent.label_ == "ORG" and LOCAL_FORCE.search(written)
             span = _embedded(sdoc, ent, gazetteer) if (embedded and ent.label_ in ("ORG", "FAC", "EVENT")
                                                        or local_force) else None
             if span is None:
@@ -192,9 +194,9 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
                                      candidates=(state,)))
                 continue
             ent = span
-        start, text = ent.start_char, ent.text
+        start, text = ent.start_char, span_text(ent)
         if nxt in ("county", "parish") and not re.search(r"(?i)(county|parish)$", text):
-            text = sdoc[ent.start:ent.end + 1].text   # "Rapides Parish": the admin2's own name
+            text = span_text(sdoc[ent.start:ent.end + 1])   # "Rapides Parish": the admin2's own name
         if text.lower().startswith("the "):
             start, text = start + 4, text[4:]
         text = re.sub(r"['\u2019]s$", "", text)
@@ -220,9 +222,9 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
     # one sense per discourse: a name read as a place once is a place where the NER called it a person
     names = {normalize_name(t.text) for t in found if not t.demonym}
     for ent in entities(sdoc):
-        if ent.label_ in ("PERSON", "ORG") and normalize_name(ent.text) in names and not _speaker(sdoc, ent) \
+        if ent.label_ in ("PERSON", "ORG") and normalize_name(span_text(ent)) in names and not _speaker(sdoc, ent) \
                 and not any(t.start <= ent.start_char < t.end for t in found):
-            found.append(Toponym(ent.start_char, ent.end_char, ent.text, ent.text))
+            found.append(Toponym(ent.start_char, ent.end_char, span_text(ent), span_text(ent)))
     surnames = {_surname_of(e) for e in entities(sdoc) if e.label_ == "PERSON" and len(e) >= 2} | people
     found = [t for t in found if _in_place_construction(sdoc, t, gazetteer, people)]
     found = [t for t in found if t.text not in surnames | people or not _surname(sdoc, t)]
@@ -246,25 +248,26 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
     (the small model reads "Anderson County Sheriff Greg Taylor" as one person). A dateline opens a
     story or paragraph: capitals inside a sentence are acronyms ("NATO, the UN")."""
     found = []
+    tokens = tokens_of(sdoc)
     organizations = {i for e in entities(sdoc) if e.label_ == "ORG" for i in range(e.start, e.end)}
     i = 0
     while i < len(sdoc):
-        tok = sdoc[i]
-        prev = sdoc[i - 1] if i else None
+        tok = tokens[i]
+        prev = tokens[i - 1] if i else None
         at_head = prev is None or prev.is_space or prev.like_num or prev.text in (".", "!", "?", '"', "'", ")")
-        saint = tok.text in ("ST", "FT", "MT") and i + 2 < len(sdoc) and sdoc[i + 1].text == "."  # "ST. LOUIS"
+        saint = tok.text in ("ST", "FT", "MT") and i + 2 < len(sdoc) and tokens[i + 1].text == "."  # "ST. LOUIS"
         if tok.is_alpha and tok.is_upper and (len(tok) >= 3 or saint) and at_head:
             j = i + 2 if saint else i + 1
-            while j < len(sdoc) and j - i < 5 and (sdoc[j].is_upper and sdoc[j].is_alpha or sdoc[j].text == "OF"):
+            while j < len(sdoc) and j - i < 5 and (tokens[j].is_upper and tokens[j].is_alpha or tokens[j].text == "OF"):
                 j += 1
             # a dash after it is a dateline whatever the NER says; a comma or colon only outside an ORG
-            dash = sdoc[j].text in DATELINE_DASH and (sdoc[j].text != "-" or sdoc[j - 1].whitespace_) \
+            dash = tokens[j].text in DATELINE_DASH and (tokens[j].text != "-" or tokens[j - 1].whitespace_) \
                 if j < len(sdoc) else False   # "KAILUA-KONA" is one name
             state, weak = _state_after(sdoc, j, gazetteer) if j < len(sdoc) else (None, False)
             # a comma or colon after capitals inside an ORG is an acronym list ("NATO, the UN"), unless a
             # state follows ("CHARLOTTE, N.C.") or an outlet's call letters do ("MIAMI (CBSMiami)")
-            if j < len(sdoc) and (dash or sdoc[j].text in DATELINE_END and (
-                    i not in organizations or state or sdoc[j].text == "(")):
+            if j < len(sdoc) and (dash or tokens[j].text in DATELINE_END and (
+                    i not in organizations or state or tokens[j].text == "(")):
                 span = sdoc[i:j]
                 name = span.text.title()
                 county = COUNTY_END.search(name)   # "ITASCA COUNTY, Minn."
@@ -274,14 +277,14 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
                                          state=state, state_weak=weak))
             i = j
             continue
-        if tok.is_title and i + 1 < len(sdoc) and sdoc[i + 1].lower_ in ("county", "parish"):
+        if tok.is_title and i + 1 < len(sdoc) and tokens[i + 1].lower_ in ("county", "parish"):
             for k in (i - 1, i):   # "New Kent County", "Anderson County"
                 span = sdoc[k:i + 2]
                 if k >= 0 and span[0].is_title and any(c.precision == "admin2" for c in gazetteer.lookup(span.text)):
                     found.append(Toponym(span.start_char, span.end_char, span.text, span.text, "admin2"))
                     break
         i += 1
-    for i, tok in enumerate(sdoc):   # "Hope, Ark., police": a town the NER missed, named with its state
+    for i, tok in enumerate(tokens):   # "Hope, Ark., police": a town the NER missed, named with its state
         state, weak = _state_after(sdoc, i, gazetteer) if tok.text == "," and i else (None, False)
         for n in (3, 2, 1) if state else ():
             words = sdoc[max(0, i - n):i]
@@ -315,8 +318,8 @@ def _in_place_construction(sdoc, t: Toponym, gazetteer: Gazetteer, people: set[s
     text = text_of(sdoc)
     if BLOCK_OF.search(text[max(0, t.start - 40):t.start]):
         return False
-    prev = sdoc[span.start - 1] if span.start else None
-    nxt = sdoc[span.end] if span.end < len(sdoc) else None
+    prev = tokens_of(sdoc)[span.start - 1] if span.start else None
+    nxt = tokens_of(sdoc)[span.end] if span.end < len(sdoc) else None
     for words in (sdoc[span.start - 1:span.end] if prev is not None and prev.lower_ not in COMPASS else None,
                   sdoc[span.start:span.end + 1] if nxt is not None else None):
         if words is not None and words[0].is_title and words[-1].is_title and any(
@@ -326,7 +329,7 @@ def _in_place_construction(sdoc, t: Toponym, gazetteer: Gazetteer, people: set[s
     if all(w in GENERIC_WORDS for w in normalize_name(t.name).split()) and not any(
             c.precision == "region" for c in gazetteer.lookup(t.name)):
         return False   # "West Side", "Metro": a part of the story's city, not a place abroad
-    after = sdoc[span.end + 1] if span.end + 1 < len(sdoc) else None
+    after = tokens_of(sdoc)[span.end + 1] if span.end + 1 < len(sdoc) else None
     if nxt is not None and nxt.text.rstrip(".").lower() in STREET_WORDS and (nxt.is_title or nxt.text.endswith(".")) \
             and not COUNTY_END.search(t.text) \
             and not (after is not None and after.is_title and after.is_alpha) and not (
@@ -413,16 +416,17 @@ def local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Top
     covered = {i for t in toponyms for i in range(t.start, t.end)}
     taken = {i for e in entities(sdoc) for i in range(e.start, e.end)}
     extra = []
+    tokens = tokens_of(sdoc)
     for ent in entities(sdoc):   # "Roselle" or "Lombard" read as an organization or a person
         if (ent.label_ in MISLABELLED and len(ent) <= (1 if ent.label_ == "PERSON" else 2)
                 and ent.start_char not in covered and not _speaker(sdoc, ent) and (towns := in_province(ent.text))):
-            extra.append(Toponym(ent.start_char, ent.end_char, ent.text, ent.text, candidates=towns))
-    for tok in sdoc:
+            extra.append(Toponym(ent.start_char, ent.end_char, span_text(ent), span_text(ent), candidates=towns))
+    for tok in tokens:
         if tok.i in taken or tok.idx in covered or not tok.is_alpha or len(tok) < 4 or tok.is_sent_start and not tok.is_upper:
             continue
-        dateline = tok.is_upper and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].text in (",", "-", "—", "(") \
-            and not (tok.i and sdoc[tok.i - 1].is_upper and sdoc[tok.i - 1].is_alpha)   # all of "WEST PRICE HILL"
-        locative = tok.i > 0 and sdoc[tok.i - 1].lower_ in ("in", "at", "near", "from", "outside", "to", "of")
+        dateline = tok.is_upper and tok.i + 1 < len(sdoc) and tokens[tok.i + 1].text in (",", "-", "—", "(") \
+            and not (tok.i and tokens[tok.i - 1].is_upper and tokens[tok.i - 1].is_alpha)   # all of "WEST PRICE HILL"
+        locative = tok.i > 0 and tokens[tok.i - 1].lower_ in ("in", "at", "near", "from", "outside", "to", "of")
         if not (tok.is_title and locative or dateline):
             continue
         text = tok.text.title() if dateline else tok.text
@@ -437,8 +441,8 @@ def _surname(sdoc, t: Toponym) -> bool:
     if " " in t.text or t.state or t.level or t.demonym or t.text.isupper():   # capitals: a dateline
         return False
     span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
-    prev = sdoc[span.start - 1].lower_ if span is not None and span.start else ""
-    nxt = sdoc[span.end].text if span is not None and span.end < len(sdoc) else ""
+    prev = tokens_of(sdoc)[span.start - 1].lower_ if span is not None and span.start else ""
+    nxt = tokens_of(sdoc)[span.end].text if span is not None and span.end < len(sdoc) else ""
     return prev not in LOCATIVES and nxt != ","
 
 
@@ -447,8 +451,8 @@ LOCATIVES = ("in", "at", "near", "from", "outside", "to", "of")
 
 def _speaker(sdoc, ent) -> bool:
     """'Jackson said', 'Mr. Jackson': a person after all."""
-    prev = sdoc[ent.start - 1].text.rstrip(".").lower() if ent.start else ""
-    nxt = sdoc[ent.end].lower_ if ent.end < len(sdoc) else ""
+    prev = tokens_of(sdoc)[ent.start - 1].text.rstrip(".").lower() if ent.start else ""
+    nxt = tokens_of(sdoc)[ent.end].lower_ if ent.end < len(sdoc) else ""
     return prev in TITLES or nxt in ("said", "says", "told", "added", "wrote", "asked", "explained")
 
 
