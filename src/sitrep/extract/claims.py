@@ -21,9 +21,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from sitrep.extract.attribution import Speaker, SpeakerFinder, token_word
+from sitrep.extract.attribution import Speaker, SpeakerFinder, sentence_words
 from sitrep.extract.knowledge import KnowledgeBase
-from sitrep.extract.nlp import entities
+from sitrep.extract.nlp import entities, span_text
 from sitrep.extract.victims import Victims, opens_subset, sentence_victims
 from sitrep.records import Claim, Document
 
@@ -48,8 +48,9 @@ def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Cla
     lone: dict[str, tuple[Span, Speaker | None]] = {}   # figure -> first "he died" / "the man was shot"
     previous: list[Victims] = []
     for index, sent in enumerate(speakers.sents):
-        words = [token_word(t) for t in sent]
-        if not any(ch.isalpha() and ch.isascii() for ch in sent.text) or _is_history(sent.text, reference_year):
+        words = sentence_words(sent)
+        text = span_text(sent)
+        if not any(ch.isalpha() and ch.isascii() for ch in text) or _is_history(text, reference_year):
             previous = []
             continue
         victims = sentence_victims(words, sent, kb, previous)
@@ -124,7 +125,7 @@ def _lone_person_event(words: list[str], sent: Span) -> str | None:
 # --- claims ---------------------------------------------------------------------------------------
 
 def _claim(v: Victims, speaker: Speaker | None, sent: Span, document: Document) -> Claim:
-    text = sent.text
+    text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     start, end = sent.start_char + lead, sent.start_char + len(text.rstrip())
     # subset carries two private marks until the document is settled: "definite" ("the four men"),

@@ -104,10 +104,18 @@ def is_age(words: list[str], i: int) -> bool:
     return False
 
 
+def _by_first_word(table: list[tuple]) -> dict[str, list[tuple]]:
+    """A phrase table indexed by its first word, order kept: read_quantity runs on every token."""
+    index: dict[str, list[tuple]] = {}
+    for row in table:
+        index.setdefault(row[0][0], []).append(row)
+    return index
+
+
 def read_quantity(words: list[str], i: int) -> Quantity | None:
     """The figure starting at words[i], with any qualifier in front ("at least 13", "dozens of")."""
     qualifier, j = "exact", i
-    for phrase, q in QUALIFIER_PHRASES:
+    for phrase, q in _QUALIFIERS_BY_WORD.get(words[i], ()) if i < len(words) else ():
         if tuple(words[i:i + len(phrase)]) == phrase:
             qualifier, j = q, i + len(phrase)
             break
@@ -115,11 +123,15 @@ def read_quantity(words: list[str], i: int) -> Quantity | None:
         number = number_value(words, j)
         if number is not None:
             return Quantity(number[0], qualifier, i, number[1])
-        for phrase, value, q in VAGUE:
+        for phrase, value, q in _VAGUE_BY_WORD.get(words[j], ()):
             if tuple(words[j:j + len(phrase)]) == phrase:
                 end = j + len(phrase)
                 return Quantity(value, q if qualifier == "exact" else qualifier, i, end, vague=True)
     return None
+
+
+_QUALIFIERS_BY_WORD = _by_first_word(QUALIFIER_PHRASES)
+_VAGUE_BY_WORD = _by_first_word(VAGUE)
 
 
 def parse_quantity(text: str) -> Quantity | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span
 
 from sitrep.extract.knowledge import KnowledgeBase
-from sitrep.extract.nlp import entities
+from sitrep.extract.nlp import entities, span_text
 from sitrep.extract.numbers import is_age, number_value, read_quantity
 
 PERSON_NOUNS = {
@@ -137,7 +137,7 @@ def sentence_victims(words: list[str], sent: Span, kb: KnowledgeBase, previous: 
     """The counted groups of `sent` with their figures; `previous` is the sentence before's, for
     "They included six children"."""
     armed = {i - sent.start for e in entities(sent) for i in range(e.start, e.end)
-             if (entry := kb.resolve(e.ent_id_ or e.text)) is not None and entry.kind == "armed_group"}
+             if (entry := kb.resolve(e.ent_id_ or span_text(e))) is not None and entry.kind == "armed_group"}
     named = {i - sent.start for e in entities(sent) if e.label_ in ("ORG", "NORP", "GPE", "PERSON", "LOC")
              for i in range(e.start, e.end)}
     persons = {i - sent.start for e in entities(sent) if e.label_ == "PERSON" for i in range(e.start, e.end)}
