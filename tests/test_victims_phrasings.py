@@ -228,3 +228,15 @@ def test_a_death_by_other_means_is_not_taken_from_the_people_shot(nlp, kb):
     assert ("wounded", 4) in totals(text, nlp, kb)
     died = "Four people were shot after a party on Sunday, police said. One of them died at the hospital."
     assert ("wounded", 3) in totals(died, nlp, kb)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man shot and killed his wife and two children before turning the gun on himself.", 4),
+    ("Police say a man killed his estranged wife and then himself on Sunday.", 2),
+    ("The man killed two neighbors before killing himself.", 3),
+    ("A woman fatally shot her husband, then took her own life.", 2),
+    ("Four people were killed, including the gunman, who shot himself.", 4),     # counted already
+])
+def test_a_killer_who_dies_by_his_own_hand_is_counted(text, expected, nlp, kb):
+    assert ("killed", expected) in totals(text, nlp, kb)
+    assert not any(f == "killed" and v > expected for f, v in totals(text, nlp, kb))

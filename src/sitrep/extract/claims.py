@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from sitrep.extract.attribution import Speaker, SpeakerFinder, sentence_words
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import entities, span_text
-from sitrep.extract.victims import Victims, opens_subset, sentence_victims
+from sitrep.extract.victims import Victims, opens_subset, sentence_victims, with_the_shooter
 from sitrep.records import Claim, Document
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -53,7 +53,7 @@ def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Cla
         if not any(ch.isalpha() and ch.isascii() for ch in text) or _is_history(text, reference_year):
             previous = []
             continue
-        victims = sentence_victims(words, sent, kb, previous)
+        victims = with_the_shooter(words, sentence_victims(words, sent, kb, previous))
         for v in victims:
             found.append(_claim(v, speakers.speaker_for(index, sent, v.start), sent, document))
         if not victims and (figure := _lone_person_event(words, sent)):

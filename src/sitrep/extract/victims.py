@@ -128,6 +128,27 @@ class Victims:
     figure: str | None = None
 
 
+SELF_KILL = re.compile(r"^(?:, )?(?:and )?(?:then |later |before |after )?(?:(?:turn(?:ed|ing|s)? (?:the )?(?:gun|weapon|"
+                       r"rifle|pistol) on|kill(?:ed|ing|s)?|shoot(?:ing|s)?|shot) )?(?:himself|herself)\b|"
+                       r"^(?:, )?(?:and )?(?:then )?(?:took|taking) (?:his|her) own life")
+INCLUDES_SHOOTER = {"gunman", "shooter", "suspect", "attacker", "perpetrator", "murder-suicide", "including"}
+
+
+def with_the_shooter(words: list[str], victims: list[Victims]) -> list[Victims]:
+    """ "killed his wife and two children before turning the gun on himself", "kills woman, her son,
+    himself": the killer is dead too, so the sentence's death toll is those counted plus one."""
+    killed = [v for v in victims if v.figure == "killed"]
+    if not killed or INCLUDES_SHOOTER & set(words):
+        return victims
+    last = max(v.end for v in killed)
+    if not SELF_KILL.match(" ".join(words[last:last + 9])):
+        return victims
+    total = next((v for v in killed if v.group == "total" and v.subset is None), None)
+    count = total.value if total else sum(v.value for v in killed if v.subset is None)
+    added = replace(total or killed[0], value=count + 1, group="total", subset=None, qualifier="exact")
+    return [v for v in victims if v is not total] + [added]
+
+
 def opens_subset(words: list[str]) -> bool:
     """ "including six children", "among them": the words go on counting the group before."""
     return bool(SUBSET_OPENERS & set(words[:6]))
