@@ -236,6 +236,8 @@ def test_a_death_by_other_means_is_not_taken_from_the_people_shot(nlp, kb):
     ("The man killed two neighbors before killing himself.", 3),
     ("A woman fatally shot her husband, then took her own life.", 2),
     ("Four people were killed, including the gunman, who shot himself.", 4),     # counted already
+    ("Three people died in the house before the shooter killed himself, police said.", 4),
+    ("Two were killed and one hurt after a man fired on his family, then turned the gun on himself.", 3),
 ])
 def test_a_killer_who_dies_by_his_own_hand_is_counted(text, expected, nlp, kb):
     assert ("killed", expected) in totals(text, nlp, kb)
