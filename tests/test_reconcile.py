@@ -345,3 +345,10 @@ def test_one_article_does_not_corroborate_itself():
     two = reconcile_all([mention("report", claims=(claim(1, source="police", source_type="government"),)),
                          mention("other", claims=(claim(1),))])
     assert two.grade == "corroborated"
+
+
+def test_a_reports_smaller_total_about_one_of_its_dead_is_not_the_toll():
+    """ "Two dead after shooting" and, later, "one was pronounced dead at the scene, police said"."""
+    inc = reconcile_all([mention("report", claims=(claim(2, start=0),
+                                                   claim(1, source="police", source_type="government", start=50)))])
+    assert inc.fatalities == Fatalities(low=1, best=2, high=2)
