@@ -1,9 +1,13 @@
-"""Shared fixtures: paths to ../shared (skipped when absent) and a seeds database built once per session."""
+"""Shared fixtures: paths to ../shared (skipped when absent), a seeds database built once per session, and
+the knowledge base with the spaCy pipeline that carries its entity ruler (a test file may define its own `nlp`)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from sitrep.extract.knowledge import KnowledgeBase
+from sitrep.extract.nlp import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -24,3 +28,13 @@ def seeds_db(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("seeds") / "seeds.db"
     run([shared / "seeds"], Settings.load(db=str(db)))
     return db
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+@pytest.fixture(scope="session")
+def nlp(kb):
+    return load_pipeline(kb.ruler_patterns())

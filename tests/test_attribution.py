@@ -4,18 +4,6 @@ from __future__ import annotations
 import pytest
 
 from sitrep.extract.attribution import SpeakerFinder, sentences
-from sitrep.extract.knowledge import KnowledgeBase
-from sitrep.extract.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load()
-
-
-@pytest.fixture(scope="module")
-def nlp(kb):
-    return load_pipeline(kb.ruler_patterns())
 
 
 def speakers(nlp, kb, text: str) -> list[str | None]:

@@ -9,23 +9,11 @@ import pytest
 import yaml
 
 from sitrep.extract.claims import extract_claims
-from sitrep.extract.knowledge import KnowledgeBase
-from sitrep.extract.nlp import load_pipeline
 from sitrep.records import Document, to_dict
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared"
 REGRESSION = yaml.safe_load((HERE / "regression_claims.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
-
-
-@pytest.fixture(scope="module")
-def nlp(kb):
-    return load_pipeline(kb.ruler_patterns())
 
 
 def claims_of(text: str, nlp, kb, published: str | None = None):

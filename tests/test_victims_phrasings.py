@@ -6,19 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.extract.claims import extract_claims
-from sitrep.extract.knowledge import KnowledgeBase
-from sitrep.extract.nlp import load_pipeline
 from sitrep.records import Document
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
-
-
-@pytest.fixture(scope="module")
-def nlp(kb):
-    return load_pipeline(kb.ruler_patterns())
 
 
 def totals(text: str, nlp, kb) -> set[tuple[str, int]]:
@@ -189,7 +177,6 @@ def test_a_death_that_did_not_happen_leaves_the_wound(text, nlp, kb):
 ])
 def test_a_survivor_beside_a_death_stays_wounded(text, nlp, kb):
     assert ("wounded", 1) in totals(text, nlp, kb)
-
 
 
 def _groups(text: str, nlp, kb) -> set[tuple[str, str, int]]:
