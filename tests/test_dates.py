@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.extract.dates import (acled_time_precision, date_inconsistency, document_year_reference, find_dates,
-                                  infer_year_from_weekday, publication_date_from_text, resolve_date, ucdp_date_prec)
+                                  infer_year_from_weekday, month_only, publication_date_from_text, resolve_date,
+                                  ucdp_date_prec)
 from sitrep.extract.nlp import load_pipeline
 from sitrep.records import EventDate
 
@@ -239,3 +240,9 @@ def test_seeds_never_invent_dates(nlp):
     assert values["August 29"] == "2024-08-29"
     seed_002 = (SHARED / "seeds" / "002_dce108061c62bd8e.txt").read_text(encoding="utf-8")
     assert publication_date_from_text(seed_002) == "2022-02-03"
+
+
+@pytest.mark.parametrize("text, month", [("March", 3), ("mid-January", 1), ("Sept.", 9), ("late December", 12),
+                                         ("March 2021", None), ("March 3", None), ("Tuesday", None)])
+def test_month_only(text, month):
+    assert month_only(text) == month

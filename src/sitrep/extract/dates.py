@@ -112,6 +112,15 @@ def _year_date(year: int, text: str, part: str | None = None, not_after: date | 
     return EventDate(f"{year:04d}", "year", _iso(earliest), _iso(latest), text)
 
 
+_MONTH_ONLY_RE = re.compile(rf"(?:(?:early|mid|late)[\s-])?({_MONTH})", re.I)
+
+
+def month_only(text: str | None) -> int | None:
+    """The month of an expression that names a month and nothing else ("March", "mid-January"), else None."""
+    match = _MONTH_ONLY_RE.fullmatch((text or "").strip())
+    return MONTHS[match.group(1).lower().rstrip(".")] if match else None
+
+
 def _part(text: str) -> str | None:
     """early | mid | late modifier of a month or year expression ("mid-January", "the end of 2017")."""
     match = _PART_RE.search(text)

@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.claims import extract_claims
-from sitrep.extract.dates import DateMention, find_dates
+from sitrep.extract.dates import DateMention, find_dates, month_only
 from sitrep.extract.events import (SPEECH_VERBS, actors_with_roles, classify_event, event_cue, main_event_date,
                                    people_with_fates, statement_date)
 from sitrep.extract.gazetteer import Gazetteer
@@ -133,19 +133,14 @@ def _is_statement_date(s: _Sentence, d: DateMention) -> bool:
     return bool(_OPENING_DATE.match(text[:start]) and _SPEECH.search(text[d.end - s.span.start_char:][:150]))
 
 
-_MONTH_NAME = re.compile(r"(?:early|mid|late)?[- ]?(january|february|march|april|may|june|july|august|september"
-                         r"|october|november|december)", re.I)
-
-
 def _is_background(s: _Sentence, main: EventDate) -> bool:
     known = [d.date for d in s.dates if d.date.precision != "unknown" and d.date.earliest]
     if not known:
         # a month named without a year ("In March, ...") is a coarse date like "in 2019": an older event,
         # unless it is the main event's own month
-        months = [_MONTH_NAME.fullmatch(d.date.text or "") for d in s.dates]
+        months = [month_only(d.date.text) for d in s.dates]
         return bool(months) and all(months) and not (
-            main.earliest and any(date.fromisoformat(main.earliest).strftime("%B").lower() == m.group(1).lower()
-                                  for m in months))
+            main.earliest and date.fromisoformat(main.earliest).month in months)
     if main.earliest:
         # far from the main date, or a coarser period ("late last month", "in 2019") that excludes it
         return all(_days_apart(d, main) > BACKGROUND_GAP_DAYS
