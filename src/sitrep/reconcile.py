@@ -91,6 +91,7 @@ class _Candidate(NamedTuple):
     primary: bool
     rank: int
     published: str
+    toll: bool = True     # its document's largest total (smaller ones are about some of the dead)
 
 
 def reconcile(incident_id: str, mentions: Sequence[Mention], documents: Mapping[str, DocumentRef],
@@ -217,14 +218,12 @@ def _superseded(reports: list[_Report]) -> set[_Report]:
 def _fatalities(current: list[_Report], named_killed: int) -> Fatalities:
     killed = [r for r in current if r.claim.figure == "killed"]
     totals = [r for r in killed if r.claim.group == "total" and r.claim.subset is None]
-    candidates = [_Candidate(_number(r.claim), r.claim.qualifier in ("up_to", "fewer_than"), r.primary,
-                             _rank(r.claim), r.published or "") for r in totals]
-    # a report's smaller totals are about some of its dead ("one of the men killed was ..."): only each
-    # document's largest total may be the best estimate; low and high still weigh every total
     largest: dict[str, int] = {}
     for r in totals:
         largest[r.claim.document] = max(largest.get(r.claim.document, 0), _number(r.claim))
-    tolls = [c for c, r in zip(candidates, totals) if c.number == largest[r.claim.document]]
+    candidates = [_Candidate(_number(r.claim), r.claim.qualifier in ("up_to", "fewer_than"), r.primary,
+                             _rank(r.claim), r.published or "", _number(r.claim) == largest[r.claim.document])
+                  for r in totals]
     if not candidates:   # a named subset ("4 leaders") only when nothing else is said
         candidates = _subgroup_sums([r for r in killed if r.claim.subset is None]) or _subgroup_sums(killed)
     if not candidates and named_killed:
@@ -236,7 +235,8 @@ def _fatalities(current: list[_Report], named_killed: int) -> Fatalities:
         return Fatalities(0, 0, 0) if nobody or wounded_only else Fatalities()
     bounded_below = [c for c in candidates if not c.upper_only] or candidates
     stated = Counter(c.number for c in bounded_below)
-    eligible = [c for c in bounded_below if c in tolls] or bounded_below
+    # only a document's largest total may be the best estimate; low and high still weigh every total
+    eligible = [c for c in bounded_below if c.toll] or bounded_below
     best = max(eligible, key=lambda c: (c.primary, -c.rank, c.published, stated[c.number], c.number))
     return Fatalities(low=min(c.number for c in bounded_below), best=best.number,
                       high=max(c.number for c in candidates))
