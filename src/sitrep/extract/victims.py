@@ -128,13 +128,12 @@ class Victims:
     figure: str | None = None
 
 
-SELF_KILL = re.compile(r"^(?:, )?(?:and )?(?:then |later |before |after )?(?:(?:turn(?:ed|ing|s)? (?:the )?(?:gun|weapon|"
-                       r"rifle|pistol) on|kill(?:ed|ing|s)?|shoot(?:ing|s)?|shot) )?(?:himself|herself)\b|"
-                       r"^(?:, )?(?:and )?(?:then )?(?:took|taking) (?:his|her) own life")
-# "... after a woman opened fire on her family, then turned the gun on herself": later in the sentence
-LATER_SELF_KILL = re.compile(r"\b(?:then|before|and then) (?:\w+ ){0,2}?(?:turn(?:ed|ing|s)? (?:the )?(?:gun|weapon|"
-                             r"rifle|pistol) on|kill(?:ed|ing|s)?|shoot(?:ing|s)?|shot) (?:himself|herself)\b"
-                             r"|\b(?:then|before) (?:\w+ ){0,2}?(?:took|taking) (?:his|her) own life\b")
+_KILLS_ONESELF = (r"(?:turn(?:ed|ing|s)? (?:the )?(?:gun|weapon|rifle|pistol) on|kill(?:ed|ing|s)?|shoot(?:ing|s)?|shot) "
+                  r"(?:himself|herself)|(?:took|taking) (?:his|her) own life")
+# right after the dead are counted (", himself", "and then himself"), or told later with a connective
+# ("... before turning the gun on himself", "..., then took her own life")
+SELF_KILL = re.compile(rf"^(?:, )?(?:and )?(?:then )?(?:himself|herself)\b"
+                       rf"|\b(?:then|before|after|later|and) (?:\w+ ){{0,2}}?(?:{_KILLS_ONESELF})\b")
 INCLUDES_SHOOTER = re.compile(r"\bincluding (?:the )?(?:gunman|shooter|suspect|attacker|perpetrator|killer)\b|"
                               r"\b(?:gunman|shooter|suspect|attacker|killer) (?:was |is )?among\b")
 
@@ -143,11 +142,10 @@ def with_the_shooter(words: list[str], victims: list[Victims]) -> list[Victims]:
     """ "killed his wife and two children before turning the gun on himself", "kills woman, her son,
     himself": the killer is dead too, so the sentence's death toll is those counted plus one."""
     killed = [v for v in victims if v.figure == "killed"]
-    if not killed or INCLUDES_SHOOTER.search(" ".join(words)):
+    if not killed:
         return victims
     last = max(v.end for v in killed)
-    rest = " ".join(words[last:])
-    if not (SELF_KILL.match(" ".join(words[last:last + 9])) or LATER_SELF_KILL.search(rest)):
+    if not SELF_KILL.search(" ".join(words[last:])) or INCLUDES_SHOOTER.search(" ".join(words)):
         return victims
     total = next((v for v in killed if v.group == "total" and v.subset is None), None)
     count = total.value if total else sum(v.value for v in killed if v.subset is None)
