@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.knowledge import KnowledgeBase
-from sitrep.extract.nlp import entities, sentences_of, span_text, text_of, tokens_of
+from sitrep.extract.nlp import entities, per_document, sentences_of, span_text, text_of, tokens_of
 
 SPEECH_VERBS = set("said says say told tells tell reported reports report claimed claims claim announced announces "
                    "announce stated states confirmed confirms confirm added noted notes wrote writes tweeted posted "
@@ -247,8 +247,5 @@ def token_word(token) -> str:
 def sentence_words(span: Span) -> list[str]:
     """`token_word` of each token of `span`, from a list made once per document (sentences are read
     word by word several times)."""
-    doc = span.doc
-    words = doc.user_data.get("sitrep_words")
-    if words is None:
-        words = doc.user_data["sitrep_words"] = [token_word(t) for t in tokens_of(doc)]
+    words = per_document(span.doc, "sitrep_words", lambda d: [token_word(t) for t in tokens_of(d)])
     return words[span.start:span.end]

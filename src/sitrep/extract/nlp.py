@@ -62,19 +62,21 @@ def _one_token_spelling(nlp: Language, pattern: dict) -> bool:
     return len(doc) == 1 and doc[0].text == tokens[0]["ORTH"]
 
 
-def entities(doc_or_span) -> list:
-    """The entities inside a doc or span, from one list computed once per document.
+def per_document(doc, key: str, compute):
+    """`compute(doc)`, once per document, kept in `doc.user_data`: spaCy rebuilds Token, Span and text
+    objects on every access and the field modules ask for the same ones many times. Safe because a Doc is
+    not changed after the pipeline runs."""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = compute(doc)
+    return value
 
-    spaCy rebuilds every entity Span on each `Doc.ents`/`Span.ents` access (a walk over all
-    tokens); extraction asks per sentence and per phrase, which made it a quarter of the cost.
-    The doc is not modified after the pipeline runs, so caching in `user_data` is safe.
-    """
+
+def entities(doc_or_span) -> list:
+    """The entities inside a doc or span, from one list per document (as `Doc.ents`/`Span.ents`, which
+    rebuild every entity Span on each access: a quarter of extraction's cost when asked per sentence)."""
     doc = getattr(doc_or_span, "doc", doc_or_span)
-    cache = doc.user_data.get("sitrep_ents")
-    if cache is None:
-        ents = list(doc.ents)
-        cache = doc.user_data["sitrep_ents"] = (ents, [e.start for e in ents])
-    ents, starts = cache
+    ents, starts = per_document(doc, "sitrep_ents", lambda d: (list(d.ents), [e.start for e in d.ents]))
     if doc_or_span is doc:
         return ents
     lo = bisect_left(starts, doc_or_span.start)
@@ -95,28 +97,18 @@ def parse(nlp: Language, texts: list[str], batch_size: int) -> Iterable:
 
 
 def text_of(doc) -> str:
-    """`doc.text`, joined once per document (spaCy rebuilds it from the tokens on every access)."""
-    text = doc.user_data.get("sitrep_text")
-    if text is None:
-        text = doc.user_data["sitrep_text"] = doc.text
-    return text
+    """`doc.text`, once per document (`parse` stores the input text, which is the same)."""
+    return per_document(doc, "sitrep_text", lambda d: d.text)
 
 
 def tokens_of(doc) -> list:
-    """The doc's tokens as a list, built once per document: `doc[i]` and iterating a Doc or Span create a new
-    Token object on every access, and the field modules walk the same tokens many times."""
-    tokens = doc.user_data.get("sitrep_tokens")
-    if tokens is None:
-        tokens = doc.user_data["sitrep_tokens"] = list(doc)
-    return tokens
+    """The doc's tokens as a list, once per document."""
+    return per_document(doc, "sitrep_tokens", list)
 
 
 def sentences_of(doc) -> list:
-    """`doc.sents` as a list, built once per document (spaCy makes new spans on every access)."""
-    sents = doc.user_data.get("sitrep_sents")
-    if sents is None:
-        sents = doc.user_data["sitrep_sents"] = list(doc.sents)
-    return sents
+    """`doc.sents` as a list, once per document."""
+    return per_document(doc, "sitrep_sents", lambda d: list(d.sents))
 
 
 def span_text(span) -> str:
