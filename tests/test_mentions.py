@@ -48,3 +48,38 @@ def test_a_month_named_without_a_year_recalls_an_older_event(extractor):
     primary = [m for m in found if m.role == "primary"][0]
     assert all("March" not in c.quote for c in primary.claims)
     assert any("March" in c.quote for m in found if m.role == "mention" for c in m.claims)
+
+
+@pytest.mark.parametrize("recalled", [
+    "The shooting came eight months after a bystander was killed during a gunfight on the same corner.",
+    "Two years ago, a bystander was killed during a gunfight on the same corner.",
+    "Last year a bystander was killed during a gunfight on the same corner.",
+])
+def test_an_event_told_as_months_or_years_past_is_not_the_main_one(extractor, recalled):
+    text = ("Seven people were wounded in a shooting outside a house in Athens, Georgia, on Friday night, police "
+            f"said.\n\nNone of the injuries were life-threatening. {recalled}")
+    found = mentions(extractor, text, published="2016-05-07")
+    primary = [m for m in found if m.role == "primary"][0]
+    assert {(c.figure, c.value) for c in primary.claims} == {("wounded", 7)}
+
+
+def test_a_victims_first_name_read_as_a_town_does_not_move_the_scene(extractor):
+    # the headline's "Brandon" is also a Florida town; the dateline and the lead put the scene in Trenton
+    text = ("Brandon Miller killed, 4 others hurt in drive-by shooting\n\n"
+            "TRENTON, N.J. - One man was killed and four others were wounded in a drive-by shooting in Trenton "
+            "on Saturday night, prosecutors said.\n\nThe shooting happened outside a store in Trenton's South Ward.")
+    found = mentions(extractor, text)
+    primary = [m for m in found if m.role == "primary"][0]
+    assert primary.place.name == "Trenton"
+    assert ("killed", 1) in {(c.figure, c.value) for c in primary.claims}
+
+
+def test_the_headline_always_tells_the_main_incident(extractor):
+    # a headline whose only place is misread still states the article's incident and its figures
+    text = ("Cops: 3 Shot Near Park Late Saturday\n\n"
+            "Three men were shot near a park in Denver, Colorado, late Saturday, police said. "
+            "All three are expected to survive.")
+    found = mentions(extractor, text)
+    primary = [m for m in found if m.role == "primary"][0]
+    assert [m.role for m in found] == ["primary"]
+    assert {(c.figure, c.value) for c in primary.claims} >= {("wounded", 3)}

@@ -33,6 +33,10 @@ _OPENING_DATE = re.compile(r"^\W*(on|as of)\s*$", re.I)
 _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _SINCE = re.compile(r"\b(since|after|before|previous|former|last year|years? ago)\b", re.I)
 _WORD = re.compile(r"[a-z]{5,}")
+# "eight months after a bystander was killed", "two years ago", "last year": an event told as long past
+_LONG_AGO = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)\s+"
+    r"(?:months?|years?)\s+(?:ago|earlier|before|after|prior)\b|\blast year\b|\byears? ago\b", re.I)
 # "In a separate shooting, ...", "Separately, ...", "In another attack": the writer says it is another incident
 _OTHER_INCIDENT = re.compile(
     r"^\W*separately\b|\b(?:in|during) (?:a|an) (?:separate|unrelated|different|second|third|earlier|later)"
@@ -60,9 +64,11 @@ def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazettee
     main: list[_Sentence] = []
     background: dict[tuple, list[_Sentence]] = {}
     previous_key: tuple | None = None
-    for s in sentences:
+    for position, s in enumerate(sentences):
         eventful = s.cue or s.claims       # "announced the death of a leader" counts a death without a cue word
-        if eventful and _OTHER_INCIDENT.search(s.text):
+        if position == 0:
+            main.append(s)                 # the headline (or the lead) states what the article is about
+        elif eventful and _OTHER_INCIDENT.search(s.text):
             previous_key = ("another incident", s.span.start_char)
             background[previous_key] = [s]
         elif eventful and (_is_background(s, main_date) or _elsewhere(s, main_place)):
@@ -135,6 +141,8 @@ def _is_statement_date(s: _Sentence, d: DateMention) -> bool:
 
 def _is_background(s: _Sentence, main: EventDate) -> bool:
     known = [d.date for d in s.dates if d.date.precision != "unknown" and d.date.earliest]
+    if main.precision == "day" and _LONG_AGO.search(s.text) and not any(_days_apart(d, main) == 0 for d in known):
+        return True       # the main event has its day; this one is told as months or years away from it
     if not known:
         # a month named without a year ("In March, ...") is a coarse date like "in 2019": an older event,
         # unless it is the main event's own month
@@ -203,7 +211,15 @@ def _place(sentences: list[_Sentence]) -> Place:
         [p.place for s in sentences for p in s.places if p.place]
     if not pool:
         return Place()
-    best = min(pool[:3], key=_rank)   # the lead's most precise place
+    lead = pool[:3]
+    fine = [p for p in lead if _rank(p) <= _RANK["admin1"]]
+    if any(not _compatible(a, b) for a in fine for b in fine):
+        # the lead names two scenes that cannot both be right (a person's first name read as a town,
+        # a story's other city): keep the ones most of the article's places agree with
+        support = {id(c): sum(_compatible(c, p) for p in pool[:12]) for c in fine}
+        top = max(support.values())
+        lead = [c for c in fine if support[id(c)] == top]
+    best = min(lead, key=_rank)   # the lead's most precise place
     for candidate in pool:
         if _rank(candidate) < _rank(best) and _inside(candidate, best):
             best = candidate
