@@ -24,6 +24,7 @@ def mentions(extractor, text: str, published: str = "2016-05-09"):
     "Separately, a 64-year-old man was killed",
     "In another incident, a 64-year-old man was killed",
     "A 64-year-old man was killed in an unrelated shooting",
+    "Later that day, a 64-year-old man was killed",
 ])
 def test_a_separate_incident_is_its_own_mention(extractor, marker):
     text = ("A man was shot and wounded on Sunday afternoon in Dayton, Ohio, police said. The victim, 25, "
@@ -54,6 +55,8 @@ def test_a_month_named_without_a_year_recalls_an_older_event(extractor):
     "The shooting came eight months after a bystander was killed during a gunfight on the same corner.",
     "Two years ago, a bystander was killed during a gunfight on the same corner.",
     "Last year a bystander was killed during a gunfight on the same corner.",
+    "The crowd was mourning a teenager who was killed at the same spot just weeks earlier.",
+    "It came one week after a bystander was killed during a gunfight on the same corner.",
 ])
 def test_an_event_told_as_months_or_years_past_is_not_the_main_one(extractor, recalled):
     text = ("Seven people were wounded in a shooting outside a house in Athens, Georgia, on Friday night, police "

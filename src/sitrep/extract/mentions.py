@@ -35,13 +35,16 @@ _SINCE = re.compile(r"\b(since|after|before|previous|former|last year|years? ago
 _WORD = re.compile(r"[a-z]{5,}")
 # "eight months after a bystander was killed", "two years ago", "last year": an event told as long past
 _LONG_AGO = re.compile(
-    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)\s+"
-    r"(?:months?|years?)\s+(?:ago|earlier|before|after|prior)\b|\blast year\b|\byears? ago\b", re.I)
+    r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)\s+"
+    r"(?:weeks?|months?|years?)|weeks|months|years)(?: and a half)?\s+(?:ago|earlier|before|after|prior)\b"
+    r"|\blast year\b", re.I)
 # "In a separate shooting, ...", "Separately, ...", "In another attack": the writer says it is another incident
 _OTHER_INCIDENT = re.compile(
     r"^\W*separately\b|\b(?:in|during) (?:a|an) (?:separate|unrelated|different|second|third|earlier|later)"
     r"(?: \w+)? (?:incident|shooting|attack|case|raid|strike|robbery|altercation|clash|bombing|explosion)s?\b"
-    r"|\bin (?:another|other) (?:incident|shooting|attack|case|raid|strike|violence)s?\b", re.I)
+    r"|\bin (?:another|other) (?:incident|shooting|attack|case|raid|strike|violence)s?\b"
+    # a round-up's next item: "Earlier Sunday, a man was shot ...", "Later that day, ..."
+    r"|^\W*(?:earlier|later)(?: on)? (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|that day|in the day)\b", re.I)
 
 
 @dataclass
