@@ -86,3 +86,16 @@ def test_the_headline_always_tells_the_main_incident(extractor):
     primary = [m for m in found if m.role == "primary"][0]
     assert [m.role for m in found] == ["primary"]
     assert {(c.figure, c.value) for c in primary.claims} >= {("wounded", 3)}
+
+
+@pytest.mark.parametrize("other", [
+    "Two days later, another raid hit a farm near the border, killing two men, local officials said.",
+    "A separate air strike killed two men at a farm near the border on Wednesday, local officials said.",
+])
+def test_another_raid_told_after_the_main_one_is_its_own_mention(extractor, other):
+    text = ("An air strike hit a market in northern Saada province early Monday, killing nine civilians, "
+            f"a local official said.\n\nThe coalition did not comment. {other}")
+    found = mentions(extractor, text, published="2024-02-12")
+    primary = [m for m in found if m.role == "primary"][0]
+    assert {(c.figure, c.value) for c in primary.claims} == {("killed", 9)}
+    assert any(("killed", 2) in {(c.figure, c.value) for c in m.claims} for m in found if m.role == "mention")

@@ -43,6 +43,8 @@ _OTHER_INCIDENT = re.compile(
     r"^\W*separately\b|\b(?:in|during) (?:a|an) (?:separate|unrelated|different|second|third|earlier|later)"
     r"(?: \w+)? (?:incident|shooting|attack|case|raid|strike|robbery|altercation|clash|bombing|explosion)s?\b"
     r"|\bin (?:another|other) (?:incident|shooting|attack|case|raid|strike|violence)s?\b"
+    r"|\b(?:another|a separate) (?:\w+ )?(?:shooting|attack|raid|strike|airstrike|bombing|ambush|explosion) "
+    r"(?:hit|struck|killed|wounded|left|targeted|took place|happened|occurred)\b"
     # a round-up's next item: "Earlier Sunday, a man was shot ...", "Later that day, ..."
     r"|^\W*(?:earlier|later)(?: on)? (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|that day|in the day)\b", re.I)
 
