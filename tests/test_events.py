@@ -148,6 +148,8 @@ def known(name: str) -> str | None:
     ("The operation was carried out by the National Security Service.",
      [Actor("National Security Service", "perpetrator")]),
     ("Officials said the raid in Syria lasted two hours.", []),
+    ("An air strike on a school in central Gaza killed at least 27 people.", []),
+    ("A car bomb in northern Iraq killed six soldiers.", []),
 ])
 def test_actors_with_roles(nlp, text, expected):
     assert actors_with_roles(sentence(nlp, text), known) == expected

@@ -327,7 +327,7 @@ def actors_with_roles(sent, resolve: Callable[[str], str | None]) -> list[Actor]
     actors: dict[str, str] = {}
     for start, end, nationality, place_like in _actor_spans(sent):
         before, after = text[:start], text[end:]
-        if _PLACE_AFTER.match(after) or place_like and re.search(r"\b(?:in|at|near|inside|across)\s+$", before):
+        if _PLACE_AFTER.match(after) or place_like and re.search(r"\b(?:in|at|near|inside|across)\s+(?:[a-z-]+\s+){0,2}$", before):
             continue
         if _PARTNER_BEFORE.search(before):
             role = "partner"
