@@ -97,6 +97,9 @@ def test_resolved_past_expressions_are_consistent_and_not_after_publication(publ
     ("overnight", "2022-02-02", "2022-02-03"),            # the night runs across midnight
     ("in 2019", "2019-01-01", "2019-12-31"),
     ("late 2017", "2017-09-01", "2017-12-31"),
+    ("the night of 1-2 February", "2022-02-01", "2022-02-02"),   # a night across two dates
+    ("January 20 to 22", "2022-01-20", "2022-01-22"),
+    ("between 10 and 12 March 2019", "2019-03-10", "2019-03-12"),  # the stated year, not this one
 ])
 def test_bounds(expression, earliest, latest):
     resolved = resolve_date(expression, THURSDAY)

@@ -198,6 +198,15 @@ def test_procedure_dates(text, date_word, is_procedure):
     assert procedure_date(text, 0, text.index(date_word)) is is_procedure
 
 
+@pytest.mark.parametrize("text, earliest, latest", [
+    ("Clashes over the weekend left 15 fighters dead, a monitor said.", "2024-02-03", "2024-02-04"),
+    ("Fighting earlier this week killed at least 20 soldiers.", "2024-02-05", "2024-02-09"),
+])
+def test_an_event_dated_only_by_its_week_keeps_the_week_not_the_publication_day(nlp, text, earliest, latest):
+    found = main_event_date(nlp(text), "2024-02-09")
+    assert (found.precision, found.earliest, found.latest) == ("week", earliest, latest)
+
+
 def test_a_follow_up_is_dated_by_its_attack_not_its_court_step(nlp):
     followup = ("A woman whose son was shot at a birthday party was sentenced today to two years in prison.\n\n"
                 "The boy was shot in the arm on March 3 at an apartment on Oak Street.")

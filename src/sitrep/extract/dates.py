@@ -41,6 +41,9 @@ _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})\b", re.I)
 _DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?![a-z])", re.I)
 _MONTH_DAY_RE = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)", re.I)
 _NUMERIC_DATE_RE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
+# "the night of 6-7 February", "March 3 to 5": a span of days within one month
+_DAY_RANGE_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+                           rf"|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(\d{{1,2}})\b", re.I)
 _PART_RE = re.compile(r"\b(early|mid|middle of|late|end of|beginning of|start of)[\s-]", re.I)
 _NUMBER = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 _ANCHOR_RE = re.compile(
@@ -268,11 +271,17 @@ def _calendar_date(norm: str, text: str, pub: date | None, year_reference: date 
     if years or _NUMERIC_DATE_RE.search(norm):
         data = _parser(pub or date(2000, 1, 1)).get_date_data(text)
         parsed, parts = data.date_obj, set(data.parts or ())
-        if parsed and "year" in parts:
+        # dateparser reads "10 and 12 March 2023" as a day of the current year: trust it only with the stated year
+        if parsed and "year" in parts and (not years or str(parsed.year) in years):
             if "day" in parts:
                 return day_date(parsed.date(), text)
             if "month" in parts:
                 return _month_date(parsed.year, parsed.month, text, part)
+        if years and month_day:
+            try:
+                return day_date(date(int(years[-1]), *month_day), text)
+            except ValueError:          # "31 February 2023"
+                return EventDate(text=text)
         if years and month and not month_day:
             return _month_date(int(years[-1]), month, text, part)
         if years and not month:
@@ -303,6 +312,23 @@ def _calendar_date(norm: str, text: str, pub: date | None, year_reference: date 
     return None
 
 
+def _over_day_range(norm: str, when: EventDate) -> EventDate:
+    """A resolved day widened to the span of days the expression names ("the night of 6-7 February" runs
+    from the 6th into the 7th; "3 to 5 March" is a three-day period), in the resolved day's month and year."""
+    match = _DAY_RANGE_RE.search(norm)
+    if not match or when.precision != "day":
+        return when
+    first, last = (int(match.group(1)), int(match.group(2))) if match.group(1) else \
+        (int(match.group(3)), int(match.group(4)))
+    day = date_from_iso(when.value)
+    if not (day and 1 <= first < last <= calendar.monthrange(day.year, day.month)[1]):
+        return when
+    start, end = day.replace(day=first), day.replace(day=last)
+    if (end - start).days == 1:
+        return day_date(start, when.text, start, end)
+    return _week_date(start, end, when.text) if (end - start).days <= 7 else when
+
+
 def resolve_date(expression: str, published: str | None, anchor: EventDate | None = None,
                  *, year_reference: str | None = None) -> EventDate:
     """Resolve one date expression against the publication date (YYYY-MM-DD) and, for expressions relative
@@ -319,7 +345,7 @@ def resolve_date(expression: str, published: str | None, anchor: EventDate | Non
         return _relative_to_anchor(anchored, anchor, text)
     calendar_date = _calendar_date(norm, text, pub, reference)
     if calendar_date is not None:
-        return calendar_date
+        return _over_day_range(norm, calendar_date)
     if pub is None:
         return EventDate(text=text)
     relative = _relative_to_publication(norm, pub, text)

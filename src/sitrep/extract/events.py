@@ -414,15 +414,19 @@ def main_event_date(sdoc, published: str | None, dates: list[DateMention] | None
         procedure = set()
     coarse = [m for _, found in dated for m in found if m.date.precision in ("week", "month", "year")]
     # a sentence dated only by a month or year ("since the end of 2017") gives background, not the event
-    dated = [(i, found) for i, found in dated if any(m.date.precision in ("day", "unknown") for m in found)]
+    # ... while a week ("over the weekend", "earlier this week") dates the event to within days
+    dated = [(i, found) for i, found in dated if any(m.date.precision in ("day", "week", "unknown") for m in found)]
     if dated:
         first, first_found = dated[0]
-        if pub is None and all(m.date.precision != "day" for m in first_found):
-            return next(m.date for m in first_found if m.date.precision == "unknown")
+        if pub is None and all(m.date.precision == "unknown" for m in first_found):
+            return first_found[0].date
         days = [m for i, found in dated for m in found if m.date.precision == "day" and (
             i == first or pub and (pub - date_from_iso(m.date.value)).days <= background_days)]
         if days:
             return min(days, key=lambda m: m.date.value).date
+        weeks = [m for m in first_found if m.date.precision == "week"]
+        if weeks:
+            return weeks[0].date
     after = [m for m in usable if m.date.precision == "day" and events and m.start >= events[0].start_char]
     if after:
         return after[0].date
