@@ -65,6 +65,11 @@ def sentence(nlp, text: str):
     ("Police fired tear gas to disperse the demonstrators.", ("Protests", "Protest with intervention", "protest")),
     ("Protesters clashed with police and torched cars.", ("Riots", "Violent demonstration", "protest")),
     ("A mob lynched a man accused of theft.", ("Riots", "Mob violence", "attack")),
+    ("Hundreds marched quietly to parliament demanding elections.", ("Protests", "Peaceful protest", "protest")),
+    ("Thousands took to the streets of the capital on Sunday.", ("Protests", "Peaceful protest", "protest")),
+    ("Nurses went on strike over unpaid wages.", ("Protests", "Peaceful protest", "protest")),
+    ("Police fired tear gas at the marchers.", ("Protests", "Protest with intervention", "protest")),
+    ("The army marched on the city.", (None, None, "other")),
 ])
 def test_classify_event(text, expected):
     assert classify_event(text) == expected

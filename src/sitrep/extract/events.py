@@ -54,7 +54,8 @@ _SPECIFIC = [
     ("Riots", "Violent demonstration", "protest", r"riot(?:s|ers|ing)?|rioted"),
     ("Riots", "Mob violence", "attack", r"mobs?|lynch(?:ed|ing)?"),
     ("Protests", "Peaceful protest", "protest", r"protest(?:s|ers|ors|ed|ing)?|demonstrat(?:ion|ions|ors|ed)"
-     r"|rall(?:y|ies|ied) against|sit-ins?"),
+     r"|rall(?:y|ies|ied) against|sit-ins?|march(?:ed|es)? (?:\w+ly )?(?:through|to|against|in protest)|took to the streets"
+     r"|(?:went|go|going) on strike|(?:hunger|general) strike|marchers"),
 ]
 _GENERIC = (VAC, "Attack", "attack", r"shot|shooting|shootings|shootout|gunman|gunmen|gunfire|opened fire|fired "
             r"(?:shots|at)|stabb(?:ed|ing)|murder(?:ed|s)?|homicide|slain|killed|killing|attack(?:s|ed|ing)?"
@@ -72,7 +73,7 @@ _CIVILIANS = re.compile(r"\b(?:civilians?|villagers|worshippers|students|childre
 _ARMED = re.compile(r"\b(?:soldiers?|troops|army|checkpoints?|militants?|insurgents?|rebels?|fighters|jihadists"
                     r"|security forces|militia(?:s|men)?|military (?:post|base|convoy|position)s?|convoys?"
                     r"|outposts?)\b", _F)
-_PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|protest|demonstration)\b", _F)
+_PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|protest|demonstration)\b", _F)
 _VIOLENT_PROTEST = re.compile(r"\b(?:clash\w*|threw (?:stones|rocks)|torched|set fire|burned|looted|riot\w*)\b", _F)
 _INTERVENTION = re.compile(r"\b(?:tear gas|dispersed|rubber bullets|water cannon|arrested)\b", _F)
 _FORCE_ON_PROTESTERS = re.compile(r"\b(?:killed|shot|opened fire on|fired on|live (?:fire|ammunition))\b", _F)
