@@ -118,7 +118,8 @@ def test_no_publication_date_means_no_guess(expression):
     assert str(date.today().year) not in str(resolved.value)
 
 
-@pytest.mark.parametrize("expression", ["the weekend ahead", "next Tuesday", "for three days", "a 12-year-old"])
+@pytest.mark.parametrize("expression", ["the weekend ahead", "next Tuesday", "for three days", "a 12-year-old",
+                                        "later this week", "next month"])
 def test_not_resolved_with_publication_either(expression):
     assert resolve_date(expression, THURSDAY).value is None or "weekend" in expression
 

@@ -212,6 +212,13 @@ def test_an_event_dated_only_by_its_week_keeps_the_week_not_the_publication_day(
     assert (found.precision, found.earliest, found.latest) == ("week", earliest, latest)
 
 
+def test_a_day_named_inside_the_week_dates_the_event(nlp):
+    text = ("A teenager was hurt in an accidental shooting over the weekend.\n\n"
+            "The sheriff's office says deputies were dispatched to a farm around 2 p.m. on Sunday.")
+    found = main_event_date(nlp(text), "2016-10-17")
+    assert (found.value, found.precision) == ("2016-10-16", "day")
+
+
 def test_a_follow_up_is_dated_by_its_attack_not_its_court_step(nlp):
     followup = ("A woman whose son was shot at a birthday party was sentenced today to two years in prison.\n\n"
                 "The boy was shot in the arm on March 3 at an apartment on Oak Street.")

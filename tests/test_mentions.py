@@ -99,3 +99,17 @@ def test_another_raid_told_after_the_main_one_is_its_own_mention(extractor, othe
     primary = [m for m in found if m.role == "primary"][0]
     assert {(c.figure, c.value) for c in primary.claims} == {("killed", 9)}
     assert any(("killed", 2) in {(c.figure, c.value) for c in m.claims} for m in found if m.role == "mention")
+
+
+def test_a_dateline_abroad_is_not_the_scene(extractor):
+    text = ("MOSCOW — Russia's defence ministry said on Wednesday its forces had struck a military facility "
+            "in Kharkiv, killing up to 30 fighters.\n\nIt denied hitting residential buildings.")
+    primary = [m for m in mentions(extractor, text, published="2024-05-22") if m.role == "primary"][0]
+    assert (primary.place.name, primary.place.country) == ("Kharkiv", "UA")
+
+
+def test_a_home_dateline_stays_the_scene_over_a_neighbourhood_read_as_another_town(extractor):
+    text = ("COLUMBUS (WCMH) - Police say two teenage girls were accidentally shot Friday night in south "
+            "Linden.\n\nBoth victims were taken to a children's hospital in stable condition.")
+    primary = [m for m in mentions(extractor, text, published="2016-06-04") if m.role == "primary"][0]
+    assert primary.place.name == "Columbus"

@@ -348,6 +348,8 @@ def resolve_date(expression: str, published: str | None, anchor: EventDate | Non
         return _over_day_range(norm, calendar_date)
     if pub is None:
         return EventDate(text=text)
+    if re.search(r"\b(?:later (?:this|that)|next|coming) (?:week|month|year)\b", norm):
+        return EventDate(text=text)          # still to come: not an event's date
     relative = _relative_to_publication(norm, pub, text)
     if relative is not None:
         return relative

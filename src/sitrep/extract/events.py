@@ -425,9 +425,12 @@ def main_event_date(sdoc, published: str | None, dates: list[DateMention] | None
             i == first or pub and (pub - date_from_iso(m.date.value)).days <= background_days)]
         if days:
             return min(days, key=lambda m: m.date.value).date
-        weeks = [m for m in first_found if m.date.precision == "week"]
+        weeks = [m.date for m in first_found if m.date.precision == "week"]
         if weeks:
-            return weeks[0].date
+            # "hurt over the weekend. ... around 2 p.m. on Sunday, deputies were dispatched": the day inside it
+            inside = [m.date for m in usable if m.date.precision == "day" and m.start >= events[0].start_char
+                      and weeks[0].earliest <= m.date.value <= weeks[0].latest]
+            return inside[0] if inside else weeks[0]
     after = [m for m in usable if m.date.precision == "day" and events and m.start >= events[0].start_char]
     if after:
         return after[0].date

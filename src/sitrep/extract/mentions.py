@@ -57,6 +57,7 @@ class _Sentence:
     dates: list[DateMention] = field(default_factory=list)
     statement_dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    datelines: set[int] = field(default_factory=set)     # starts of its places that open a dateline
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -115,6 +116,7 @@ def _sentences(document: Document, sdoc: Doc, dates: list[DateMention], kb: Know
             if span.start_char <= d.start < span.end_char:
                 (s.statement_dates if _is_statement_date(s, d) else s.dates).append(d)
         s.places = [p for p in places if span.start_char <= p.start < span.end_char and _is_scene(p, document.text)]
+        s.datelines = {p.start for p in s.places if _is_dateline(p, document.text)}
         s.claims = [c for c in claims if span.start_char <= c.start < span.end_char]
         out.append(s)
     return out
@@ -132,6 +134,18 @@ def _is_scene(p: PlaceMention, text: str) -> bool:
         return True
     before, after = text[max(0, p.start - 40):p.start], text[p.end:p.end + 3]
     return bool(_LOCATIVE.search(before) or _POSSESSIVE_OR_END.match(after))
+
+
+# what follows a dateline's town: "MOSCOW — ", "MAIDUGURI, Nigeria (AP) — ", "TRENTON - ", "BEIRUT: "
+_DATELINE_TAIL = re.compile(r"(?:,[\w. ]{2,30})?\s*(?:\([\w. /-]+\)\s*)?[-—–:]")
+
+
+def _is_dateline(p: PlaceMention, text: str) -> bool:
+    """A town in capitals opening a paragraph, followed by a dash or a wire's name: where the reporter
+    filed from, which may not be the scene."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    return (not text[line_start:p.start].strip() and text[p.start:p.end].isupper()
+            and _DATELINE_TAIL.match(text, p.end) is not None)
 
 
 def _is_statement_date(s: _Sentence, d: DateMention) -> bool:
@@ -212,19 +226,23 @@ def _most_precise(dates: list[EventDate]) -> EventDate:
 def _place(sentences: list[_Sentence]) -> Place:
     """Where the event happened: the first place named in an event sentence (the lead names the scene
     first), refined by the first more precise place that lies inside it ("Idlib province" → "Atmeh")."""
-    pool = [p.place for s in sentences if s.cue for p in s.places if p.place] or \
-        [p.place for s in sentences for p in s.places if p.place]
-    if not pool:
+    found = [(p.place, p.start in s.datelines) for s in sentences if s.cue for p in s.places if p.place] or \
+        [(p.place, p.start in s.datelines) for s in sentences for p in s.places if p.place]
+    if not found:
         return Place()
-    lead = pool[:3]
-    fine = [p for p in lead if _rank(p) <= _RANK["admin1"]]
-    if any(not _compatible(a, b) for a in fine for b in fine):
+    pool = [p for p, _ in found]
+    lead = found[:3]
+    fine = [(p, dateline) for p, dateline in lead if _rank(p) <= _RANK["admin1"]]
+    if any(not _compatible(a, b) for a, _ in fine for b, _ in fine):
         # the lead names two scenes that cannot both be right (a person's first name read as a town,
-        # a story's other city): keep the ones most of the article's places agree with
-        support = {id(c): sum(_compatible(c, p) for p in pool[:12]) for c in fine}
+        # a story's other city, the dateline of a reporter filing from another country): keep the ones most
+        # of the article's places agree with; on a tie, not a dateline abroad ("MOSCOW — ... in Kharkiv")
+        support = {id(c): (sum(_compatible(c, p) for p in pool[:12]),
+                           not dateline or any(o is not c and o.country == c.country for o, _ in fine))
+                   for c, dateline in fine}
         top = max(support.values())
-        lead = [c for c in fine if support[id(c)] == top]
-    best = min(lead, key=_rank)   # the lead's most precise place
+        lead = [(c, dateline) for c, dateline in fine if support[id(c)] == top]
+    best = min((p for p, _ in lead), key=_rank)   # the lead's most precise place
     for candidate in pool:
         if _rank(candidate) < _rank(best) and _inside(candidate, best):
             best = candidate
