@@ -113,3 +113,14 @@ def test_a_home_dateline_stays_the_scene_over_a_neighbourhood_read_as_another_to
             "Linden.\n\nBoth victims were taken to a children's hospital in stable condition.")
     primary = [m for m in mentions(extractor, text, published="2016-06-04") if m.role == "primary"][0]
     assert primary.place.name == "Columbus"
+
+
+@pytest.mark.parametrize("tally", [
+    "Police figures for 2015 show 165 people were murdered in the city.",
+    "So far this year, 212 people have been killed in the province.",
+])
+def test_a_period_tally_is_not_the_incidents_toll(extractor, tally):
+    text = ("A man was shot and killed outside a bar in New Orleans on Thursday night, police said.\n\n"
+            f"{tally} The shooting remains under investigation.")
+    primary = [m for m in mentions(extractor, text, published="2015-12-11") if m.role == "primary"][0]
+    assert {(c.figure, c.value) for c in primary.claims} == {("killed", 1)}

@@ -169,9 +169,12 @@ def _is_background(s: _Sentence, main: EventDate) -> bool:
         return bool(months) and all(months) and not (
             main.earliest and date.fromisoformat(main.earliest).month in months)
     if main.earliest:
-        # far from the main date, or a coarser period ("late last month", "in 2019") that excludes it
+        # far from the main date, or a coarser period ("late last month", "in 2019") that excludes it, or
+        # any month or year when the text gives the main event's day: a tally ("165 people were murdered
+        # in 2015", "45 killed in July") or another event told loosely
+        day_known = main.precision == "day" and main.text != "publication date"
         return all(_days_apart(d, main) > BACKGROUND_GAP_DAYS
-                   or d.precision in ("month", "year") and _days_apart(d, main) > 0 for d in known)
+                   or d.precision in ("month", "year") and (day_known or _days_apart(d, main) > 0) for d in known)
     # no main date: a coarse date (a bare year or month) in an event sentence recalls an older event
     return all(d.precision in ("month", "year") for d in known) or bool(_SINCE.search(s.text))
 
