@@ -56,3 +56,30 @@ def test_an_opening_phrase_is_not_a_source(nlp, kb, text):
 
 def test_a_named_body_written_as_is_is_kept(nlp, kb):
     assert speakers(nlp, kb, "Two men were wounded, Ardmore officers reported.")[0] == "Ardmore officers"
+
+
+@pytest.mark.parametrize("text, office", [
+    ("A missile hit a building, killing seven, regional governor Oleh Syniehubov said. "
+     "The death toll rose to nine on Thursday, the governor said.", "the governor"),
+    ("At least 21 people were killed, Health Minister Ali Haji Adam said. "
+     "Another 117 were injured, the minister said.", "the minister"),
+])
+def test_an_office_stands_for_the_person_named_with_it(nlp, kb, text, office):
+    found = speakers(nlp, kb, text)
+    assert found[-1] == found[0] and found[0] is not None and office not in found[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fourteen people were killed, a local official and a militia leader said.", "authorities"),
+    ("The state emergency agency put the toll at 12 dead.", "state emergency agency"),
+    ("The civil protection service puts the death toll at 40.", "civil protection service"),
+    ("Airstrike kills 9 in Saada province, rebels say", "rebels"),
+    ("Nine soldiers died in the ambush on Thursday, the insurgents said.", "insurgents"),
+])
+def test_unnamed_voices(nlp, kb, text, expected):
+    assert speakers(nlp, kb, text) == [expected]
+
+
+def test_a_capitalised_day_names_nobody(nlp, kb):
+    assert speakers(nlp, kb, "The death toll rose to nine on Thursday, the spokesman said.") != \
+        ["death toll rose to nine on Thursday"]

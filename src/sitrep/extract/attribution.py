@@ -35,7 +35,14 @@ ARTICLES = {"the", "a", "an", "its", "their", "his", "her"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # institutions a report names by a common noun ("the army said"): a voice even without a proper name
 INSTITUTIONS = {"army": "military", "military": "military", "navy": "military", "government": "government",
-                "ministry": "government", "hospital": "medical"}
+                "ministry": "government", "agency": "government", "service": "government",
+                "office": "government", "department": "government", "authority": "government",
+                "council": "government", "hospital": "medical",
+                # groups that speak as one voice without a name ("rebels say", "activists said")
+                "rebels": "armed_group", "insurgents": "armed_group", "militants": "armed_group"}
+# "put the toll at 12", "puts the number of dead at": a figure given by the subject
+TOLL_GIVING = {("put", "the"), ("puts", "the"), ("put", "its"), ("puts", "its"), ("put", "their"), ("puts", "their")}
+TOLL_NOUNS = {"toll", "death", "number", "figure", "count", "casualty"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +127,18 @@ class SpeakerFinder:
             if 0 < len(words) <= 4 and words[-1].isalpha():
                 for k in range(len(words)):        # "opposition war monitor", "war monitor", "monitor"
                     out.setdefault(" ".join(words[k:]), Speaker(entry.canonical, entry.source_type))
+        for ent in entities(sdoc):
+            # "regional governor Oleh Syniehubov", "Health Minister Ali Adam": later "the governor said"
+            if ent.label_ != "PERSON" or ent.start == 0:
+                continue
+            title = [t.lower_.rstrip(".") for t in sdoc[max(0, ent.start - 3):ent.start] if t.is_alpha or t.text.endswith(".")]
+            office = next((k for k in range(len(title)) if title[k] in OFFICIAL_WORDS | MEDICAL_WORDS), None)
+            if office is None or title[-1] not in OFFICIAL_WORDS | MEDICAL_WORDS:
+                continue
+            kind = "medical" if title[-1] in MEDICAL_WORDS else "government"
+            for k in range(len(title)):
+                if all(w.isalpha() for w in title[k:]):
+                    out.setdefault(" ".join(title[k:]), Speaker(ent.text, kind))
         return out
 
     def _described(self, words: list[str]) -> Speaker | None:
@@ -141,7 +160,8 @@ class SpeakerFinder:
                 speaker = self._resolve(sent[i + 2:end], sent[i + 2:end])
                 if speaker is not False:
                     out.append((i, speaker))
-            elif w in SPEECH_VERBS:
+            elif w in SPEECH_VERBS or (w, words[i + 1] if i + 1 < len(words) else "") in TOLL_GIVING \
+                    and i + 2 < len(words) and words[i + 2] in TOLL_NOUNS:
                 speaker = self._subject_of(sent, words, i)
                 if speaker is not False:
                     out.append((i, speaker))
@@ -157,7 +177,7 @@ class SpeakerFinder:
         for j in range(k, -2, -1):
             if j == -1 or words[j] in SEGMENT_BOUNDS:
                 segments.append(sent[j + 1:end])
-                if j == -1 or words[j] != "," or len(segments) == 3:
+                if j == -1 or words[j] not in (",", "and") or len(segments) == 3:
                     break
                 end = j
         context = sent[segments[-1].start - sent.start:verb] if segments else sent[verb:verb]
@@ -222,7 +242,8 @@ def _names_someone(np: Span) -> bool:
     if any(e.label_ in NAME_LABELS for e in entities(np)) or np[-1].lower_ in INSTITUTIONS:
         return True
     opening = next((t.i for t in np.sent if t.is_alpha), -1)
-    return any(t.is_alpha and t.text[0].isupper() and t.i != opening and t.lower_ not in ("i",) for t in np)
+    return any(t.is_alpha and t.text[0].isupper() and t.i != opening and t.lower_ not in ("i",)
+               and t.ent_type_ not in ("DATE", "TIME") for t in np)
 
 
 def sentences(sdoc: Doc):
