@@ -146,6 +146,24 @@ def test_revision_within_one_document_supersedes_the_first_figure():
     assert not any(f.kind == "figure_conflict" for f in inc.flags)
 
 
+def test_an_earlier_estimate_gives_way_to_the_current_figure_even_when_lower():
+    inc = reconcile_all([mention("college", published="2015-10-01", claims=(
+        claim(10, start=10, source="police", source_type="government", quote="The sheriff said 10 people were dead."),
+        claim(13, start=90, source="Ellen Rosenblum", source_type="government",
+              quote="Earlier, the state attorney general said 13 people had been killed."),
+    ))])
+    assert inc.fatalities == Fatalities(low=10, best=10, high=10)
+    assert any(c.value == 13 for c in inc.claims)          # kept in the table, out of the range
+
+
+def test_a_figure_its_sentence_calls_wrong_is_not_counted():
+    inc = reconcile_all([mention("club", published="2016-07-25", claims=(
+        claim(1, start=10, quote="Early reports said one person had died, but that proved to be incorrect."),
+        claim(4, figure="wounded", start=90, quote="Four people were wounded."),
+    ))])
+    assert inc.fatalities == Fatalities(low=0, best=0, high=0)
+
+
 def test_best_prefers_the_most_independent_source_type():
     inc = reconcile_all([
         mention("a", published="2023-01-02", claims=(claim(30, source="the army", source_type="military"),)),

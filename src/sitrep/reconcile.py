@@ -8,7 +8,9 @@ they copy). Voices, not documents, count for ranges, disagreements and the grade
 
 Toll revisions: claim B *supersedes* claim A of the same (figure, group, subset) when B is
 higher and either its document was published later or both are in one document and B's
-sentence speaks of a revision ("rose to", "climbed to"). Superseded claims stay in the claims
+sentence speaks of a revision ("rose to", "climbed to"); a figure its own sentence calls wrong ("proved
+to be incorrect") or gives as an earlier estimate ("Earlier, officials had put the toll at 15") when the
+same document states a current one is superseded too, even when higher. Superseded claims stay in the claims
 table and in `toll_history`; they take no part in fatalities, disagreements or the grade.
 
 Fatalities rule (low / best / high), over the killed claims that are not superseded:
@@ -61,6 +63,14 @@ SAME_TOWN_KM = 25.0
 # No library marks a sentence as a toll revision; this small closed vocabulary does.
 REVISION = re.compile(r"\b(rose|risen|rises|rising|climbed|climbs|increased|jumped|mounted|grew|updated|"
                       r"revised|now stands?|has reached)\b", re.IGNORECASE)
+# ... and a figure its own sentence marks as an earlier estimate or as wrong ("Earlier, officials had put the
+# toll at 15", "Early reports said one person had died, but that proved to be incorrect")
+EARLIER_ESTIMATE = re.compile(
+    r"^\W*(?:earlier|initially|originally|at first)\b|\b(?:initially|originally|earlier|previously|first) "
+    r"(?:said|reported|put|gave|announced|stated|told|estimated)\b|\bhad (?:earlier|initially|originally|previously)"
+    r" \w+|\bearly reports?\b", re.IGNORECASE)
+RETRACTED = re.compile(r"\b(?:proved|proven|turned out|was|were) (?:to be )?(?:incorrect|wrong|false|inaccurate|"
+                       r"mistaken)\b", re.IGNORECASE)
 INF = math.inf
 
 
@@ -202,9 +212,15 @@ def _number(claim: Claim) -> int:
 
 
 def _superseded(reports: list[_Report]) -> set[_Report]:
-    """Claims a later or explicitly revised higher figure of the same (figure, group, subset) replaces."""
+    """Claims a later or explicitly revised higher figure of the same (figure, group, subset) replaces, those
+    their sentence calls wrong, and earlier estimates the same document gives a current figure for."""
     out = set()
     for a in reports:
+        if RETRACTED.search(a.claim.quote) or EARLIER_ESTIMATE.search(a.claim.quote) and any(
+                b.key == a.key and b.claim.document == a.claim.document and not EARLIER_ESTIMATE.search(b.claim.quote)
+                for b in reports):
+            out.add(a)
+            continue
         for b in reports:
             if a.key == b.key and b.claim.value > a.claim.value and (
                     (a.published and b.published and b.published > a.published)
