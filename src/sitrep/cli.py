@@ -136,7 +136,8 @@ def incidents(db: DbOption = "sitrep.db",
     table = Table(title=f"Incidents in {db}", show_lines=False, expand=False)
     for column, style in (("date", "bold"), ("place", ""), ("what", ""), ("killed", "red"), ("sources", ""),
                           ("flags", "yellow"), ("id", "dim")):
-        table.add_column(column, style=style, overflow="fold")
+        # dates, ranges and ids are read whole; the other columns wrap, one item a line
+        table.add_column(column, style=style, overflow="fold", no_wrap=column in ("date", "killed", "id"))
     rows = sorted(store.iter_incidents(), key=lambda i: (not any(d.role == "primary" for d in i.documents),
                                                         i.date.earliest or "9999", i.id))
     for incident in rows[:limit]:
@@ -146,10 +147,10 @@ def incidents(db: DbOption = "sitrep.db",
         killed = "?" if f.best is None else str(f.best) if f.low == f.high else f"{f.low}–{f.high}"
         voices = sorted({c.source or "unattributed" for c in incident.claims})
         primary = any(d.role == "primary" for d in incident.documents)
-        what = incident.action + ("" if primary else " (recalled)")
+        what = incident.action + ("" if primary else "\n(recalled)")
         table.add_row(incident.date.value or "?", where, what, killed,
-                      f"{_plural(len(incident.documents), 'doc')}, {_plural(len(voices), 'voice')}",
-                      ", ".join(sorted({fl.kind for fl in incident.flags})) or "", incident.id)
+                      f"{_plural(len(incident.documents), 'doc')}\n{_plural(len(voices), 'voice')}",
+                      "\n".join(sorted({fl.kind for fl in incident.flags})) or "", incident.id)
     store.close()
     out.print(table)
 
