@@ -6,7 +6,11 @@ this module turns them into claims and settles them over the whole document.
 Conventions:
 - a named group wins over "total" ("14 IS members were killed" is militants 14); a lone person
   or a count of "people"/"men"/"others" is the total; "including six children" adds subset claims.
-- "N were shot" is N wounded unless the same text says some died ("one fatally", "died").
+- "N were shot" is N wounded unless the same text says some died ("one fatally", "died"); so are people
+  "taken to a hospital" or "gunshot victims": hurt, and alive unless the text says otherwise. People told
+  as more ("a man was also shot") are not among the document's dead.
+- one officer hurt and no other wound in the text ("a police officer was shot") is also a wounded total
+  of one, as "a man was shot" is; counts of a side's forces ("seven soldiers were wounded") stay groups.
 - "reported seeing 12 bodies" is killed at_least 12: bodies seen are a lower bound.
 - a sentence placed in a year well before the article's own time ("in 2014") is history, not a claim;
   so is a count over several incidents ("in two separate shootings", "each year", "in the past six weeks").
@@ -24,7 +28,7 @@ from spacy.tokens import Doc, Span
 from sitrep.extract.attribution import Speaker, SpeakerFinder, sentence_words
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import entities, span_text
-from sitrep.extract.victims import Victims, opens_subset, sentence_victims, with_the_shooter
+from sitrep.extract.victims import Victims, opens_subset, sentence_victims
 from sitrep.records import Claim, Document
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -34,9 +38,10 @@ AGGREGATE = re.compile(r"\b(last|this|so far this|past|previous) (year|month|dec
                        r"the beginning|january|february|march|april|may|june|july|august|september|october|november|"
                        r"december|the war|the conflict|the start of)\b|\ba total of\b|\bso far\b|\bthe year\b|"
                        r"\b(in|during) [A-Za-z]+ alone\b|\bin the first \w+ (days|weeks|months)\b|"
-                       r"\bin (?!the\b)(\w+ ){0,3}(shootings|incidents)\b|"
+                       r"\b(in|between|during) (?!the\b)(\w+ ){0,3}(shootings|incidents|attacks)\b|"
                        r"\b(each|every|per) (year|month|week)\b|\bannually\b|"
-                       r"\b(past|last) \w+ (days|weeks|months|years)\b", re.I)
+                       r"\b(past|last) \w+ (days|weeks|months|years)\b|\bacross the (city|county|state|country)\b|"
+                       r"\bcitywide\b", re.I)
 
 
 def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Claim]:
@@ -53,7 +58,7 @@ def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Cla
         if not any(ch.isalpha() and ch.isascii() for ch in text) or _is_history(text, reference_year):
             previous = []
             continue
-        victims = with_the_shooter(words, sentence_victims(words, sent, kb, previous))
+        victims = sentence_victims(words, sent, kb, previous)
         for v in victims:
             found.append(_claim(v, speakers.speaker_for(index, sent, v.start), sent, document))
         if not victims and (figure := _lone_person_event(words, sent)):
@@ -91,7 +96,8 @@ LONE_WOUND = re.compile(LONE_SUBJECT + r" (?:(?:was|is|has been|had been) )?(?:a
                         r"grazed|struck by (?:a )?(?:bullet|gunfire)|suffered (?:a |an |non - life - threatening |"
                         r"minor |serious |critical |life - threatening |multiple )*(?:gunshot )?(?:wound|wounds|"
                         r"injuries)|(?:listed )?in (?:critical|stable|serious|fair|good) condition|"
-                        r"(?:taken|transported|rushed|airlifted) to (?:a|the) (?:local |nearby |area )?hospital)\b"
+                        r"(?:taken|transported|rushed|airlifted|flown) (?:by (?:\w+ ){1,3})?to (?:[\w.']+ ){0,4}"
+                        r"hospital)\b"
                         r"(?! (?:and killed|dead|to death|and died))")
 
 
@@ -103,7 +109,7 @@ DEATH_OF_SOMEONE = re.compile(r"\b(?:was|were) (?:later )?pronounced dead\b|\bla
 FATAL_EVENT = re.compile(r"\b(?:fatal|deadly) (?:shooting|stabbing|shootout|attack)\b|\bshooting death\b", re.I)
 # a death by other means ("an elderly woman was killed when she smashed her car") is not one of the people shot
 OTHER_CAUSE = re.compile(r"\b(?:crash\w*|smash\w*|collision|collided|drown\w*|stabb\w*|overdos\w*|blaze|fire "
-                         r"broke|beaten|struck by a (?:car|vehicle|train))\b", re.I)
+                         r"broke|beaten|struck by a (?:car|vehicle|train)|bat|knife|hammer|strangl\w*)\b", re.I)
 GUNFIRE = re.compile(r"\b(?:shot|shoot\w*|gunfire|gunshots?|guns?|fired|bullets?)\b", re.I)
 SELF_INFLICTED = re.compile(r"\b(?:shot|shoots|shooting) (?:himself|herself)\b")
 
@@ -151,10 +157,16 @@ def _settle_shootings(claims: list[Claim], lone: dict[str, tuple[Span, Speaker |
     for c in claims:
         dead = 0 if c.subset == "rest" else killed
         if c.figure == "shot" and c.value > dead:
-            out.append(replace(c, figure="wounded", value=c.value - dead, subset=None))
+            named = "named" if c.subset == "named" else None   # the private marks go, who was named stays
+            out.append(replace(c, figure="wounded", value=c.value - dead, subset=named))
     if "wounded" in lone and not killed and not any(c.figure == "wounded" for c in out):
         out.append(_claim(Victims(1, "exact", "total", 0, 0, figure="wounded"), lone["wounded"][1],
                           lone["wounded"][0], document))
+    wounded = [c for c in out if c.figure == "wounded" and c.value]
+    if wounded and all(c.group == "security_forces" and c.value == 1 for c in wounded):
+        # "a police officer was shot", and no other wound in the text: one person hurt, as "a man was shot"
+        # is; a count of a side's forces ("seven soldiers were wounded") stays a group, part of a larger toll
+        out.append(replace(wounded[0], group="total"))
     return sorted((replace(c, subset=None) if c.subset == "rest" else c for c in out), key=lambda c: c.start)
 
 

@@ -1,97 +1,33 @@
-"""Counted groups of people in one sentence and the casualty figure each takes.
+"""The casualty figure each counted group of people in a sentence takes.
 
-Rules over spaCy tokens and entities (the pipeline has no parser or tagger, by design: see nlp.py),
-because the constructions are few and closed-class: a counted group of people ("13 people",
-"seven American soldiers", "a militant", "his wife") next to a casualty word on either side
-("were killed", "killing", "left ... dead", "the death of", "death toll rose to"). A learned model
-would need labelled casualty data we do not have; every rule below is about English news
-phrasing in general, not about one article. Local crime reports also count people without a number:
-a headline's bare noun ("Man shot in leg"), an age ("17-year-old John Doe", "Jane Doe, 31,"), and
-say who was *not* hurt ("none of the other six", "were not injured"), which gives no figure.
+`people_groups` finds who a sentence counts ("13 people", "a militant", "his wife", "17-year-old
+John Doe"); this module reads the casualty word on either side of each group ("were killed",
+"killing", "left ... dead", "the death of", "death toll rose to") and settles the sentence: who was
+*not* hurt ("none of the other six", "no one was injured"), shot and later dead, the shooter's own
+death. Rules over spaCy tokens and entities (the pipeline has no parser or tagger, by design: see
+nlp.py), because the constructions are few and closed-class; a learned model would need labelled
+casualty data we do not have. Every rule is about English news phrasing in general, not one article.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Span
 
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import entities, span_text
 from sitrep.extract.numbers import is_age, number_value, read_quantity
+from sitrep.extract.people_groups import (AUXILIARIES, BREAK, DETERMINERS, FIGURE_NOUNS, LEFT_CUES, MILITARY_WORDS,
+                                          NOUN_GROUP, NUMBERED, PERSON_GROUPS, RIGHT_CUES, Victims, coordinate,
+                                          counted_groups, merge_totals)
 
-PERSON_NOUNS = {
-    "total": "people persons person individuals individual victims victim others adults adult residents resident "
-             "passengers passenger worshippers pilgrims protesters protester demonstrators students student "
-             "workers worker journalists journalist employees staff patients relatives suspects suspect sons daughters "
-             "villagers migrants refugees shoppers bystanders bystander pedestrians pedestrian men man females males "
-             "son daughter cousin friend neighbor neighbour cousins friends neighbors siblings driver drivers "
-             "motorist motorists passerby passersby customer customers clerk clerks cashier homeowner homeowners "
-             "occupant occupants male female",
-    "children": "children child kids kid boys boy girls girl babies baby infants infant toddlers toddler "
-                "minors minor teens teen teenagers teenager juveniles juvenile schoolchildren",
-    "women": "women woman wife mother sister grandmother aunt niece fiancee girlfriend daughter-in-law wives mothers "
-             "sisters girlfriends",
-    "men_kin": "husband father brother grandfather uncle nephew fiance boyfriend husbands fathers brothers boyfriends",
-    "militants": "militants militant fighters fighter insurgents insurgent rebels rebel terrorists terrorist "
-                 "jihadists jihadist gunmen gunman attackers attacker assailants assailant bombers extremists "
-                 "combatants combatant",
-    "armed_members": "members member leaders leader commanders commander operatives operative",
-    "security_forces": "soldiers soldier troops servicemen serviceman personnel policemen policeman policewomen "
-                       "officers officer guards guard marines gendarmes conscripts deputies deputy constables "
-                       "constable troopers trooper",
-    "civilians": "civilians civilian noncombatants",
-}
-NOUN_GROUP = {w: g for g, words in PERSON_NOUNS.items() for w in words.split()}
-PLURAL_NOUNS = {"men", "women", "children", "people", "police", "staff", "personnel", "teens", "kids", "youths"}
-SECURITY_BIGRAMS = {("security", "forces"), ("police", "officers"), ("prison", "workers"), ("prison", "guards"),
-                    ("prison", "staff"), ("service", "members"), ("security", "personnel"), ("border", "guards")}
-FIGURE_NOUNS = {"deaths": ("killed", "exact"), "fatalities": ("killed", "exact"), "dead": ("killed", "exact"),
-                "bodies": ("killed", "at_least"), "corpses": ("killed", "at_least"),
-                "casualties": ("casualties", "exact"), "injuries": ("wounded", "exact")}
-RIGHT_CUES = {"killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
-              "perished": "killed", "slain": "killed", "murdered": "killed", "massacred": "killed",
-              "executed": "killed", "fatally": "killed", "beheaded": "killed", "dying": "killed",
-              "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "hospitalized": "wounded",
-              "hospitalised": "wounded", "shot": "shot", "deceased": "killed",
-              "suffering": "shot", "suffered": "shot", "suffer": "shot", "suffers": "shot", "sustained": "shot",
-              "grazed": "wounded", "succumbed": "killed",
-              "arrested": "arrested", "detained": "arrested", "captured": "arrested", "apprehended": "arrested",
-              "missing": "missing"}
-LEFT_CUES = {"killed": "killed", "killing": "killed", "kills": "killed", "kill": "killed", "murdering": "killed",
-             "executing": "killed", "massacring": "killed",
-             "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
-             "injures": "wounded", "wounds": "wounded", "shot": "shot", "shooting": "shot", "grazed": "wounded",
-             "shoots": "shot",
-             "grazing": "wounded",
-             "arrested": "arrested", "arresting": "arrested", "arrests": "arrested", "detained": "arrested",
-             "detaining": "arrested", "captured": "arrested", "capturing": "arrested"}
 DEATH_NOUNS = {"death": "killed", "deaths": "killed", "bodies": "killed", "body": "killed", "killing": "killed",
                "killings": "killed", "lives": "killed", "life": "killed", "wounding": "wounded", "shooting": "shot",
                "shootings": "shot",
                "arrest": "arrested", "arrests": "arrested", "detention": "arrested"}
 TOLL_WORDS = {"toll"}
 SUBSET_OPENERS = {"including", "included", "include", "includes", "among"}
-NOT_A_COUNT = {"year", "years", "day", "days", "hour", "hours", "minute", "minutes", "month", "months", "week",
-               "weeks", "percent", "%", "a.m.", "p.m.", "am", "pm", "o'clock", "times", "miles", "feet", "km",
-               "kilometres", "kilometers", "metres", "meters", "dollars", "rounds", "shots", "calibre", "caliber", "block",
-               "blocks", "mph", "degrees", "pounds", "cents", "points", "games", "yards"}
-BREAK = {",", ".", ";", ":", "!", "?", "was", "were", "is", "are", "has", "have", "had", "be", "been", "in", "on",
-         "at", "from", "with", "by", "after", "before", "during", "for", "to", "that", "who", "which", "and", "or",
-         "but", "as", "when", "while", "said", "says", "told", "near", "into", "over", "under", "than", "where", "whose",
-         "through", "since", "until", "—", "–", "(", ")"}
-AGE_WORDS = {"age", "ages", "aged"}
-AUXILIARIES = {"was", "were", "is", "are", "been", "be", "being", "have", "has", "had", "reportedly", "also", "later",
-               "of", "them", "those", "allegedly", "all", "else", "subsequently", "eventually", "got", "whom", "who",
-               "since", "then", "apparently", "did", "critically", "seriously", "badly", "gravely", "mortally",
-               "severely", "accidentally", "pronounced", "found", "both"}
-BARE_FOLLOWERS = {",", ".", ";", ":", "and", "in", "on", "at", "during", "when", "after", "while", "including",
-                  "more", "overnight", "inside", "near", "as", "-", "who", "whom", "before", "by", "with", "outside",
-                  "across", "around"}
-MONTHS = set("january february march april may june july august september october november december jan jan. feb "
-             "feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.".split())
-DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
-PRESENT_CUES = {"shoots", "kills", "wounds", "injures"}   # headline verbs: "Father shoots son"
 NEGATIONS = {"not", "n't", "never", "neither", "nor"}
 RELATIVES = {"which", "who", "whom", "whose", "where"}
 DOING_VERBS = {"shot", "killed", "wounded", "injured", "stabbed", "murdered"}   # not "suffered a wound"
@@ -100,53 +36,41 @@ OBJECT_STARTERS = {"a", "an", "the", "his", "her", "their", "him", "them", "anot
 UNREAL = NEGATIONS | {"could", "would", "might", "nearly", "almost"}   # "could have died", "nearly died"
 LATER_DEATH = [tuple(p.split()) for p in ("died", "dies", "succumbed", "pronounced dead", "passed away",
                                           "did not survive", "killing him", "killing her", "killing them")]
+STILL = {"is", "are", "remains", "remain", "remained", "stays", "still"}
+SURVIVING = {"non", "minor", "released", "survive", "recover", "stable", "stabilized"}
+CARRIED = {"taken", "rushed", "transported", "airlifted", "flown", "driven"}   # "... to a hospital"
+CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded"}   # a patient's, told by a hospital
 BULLETS = {"bullet", "bullets", "gunfire", "round", "rounds", "pellets", "shotgun", "gunshot", "shots"}
-# nouns a number identifies rather than counts: "Precinct 5 officers", "Route 9", "Apartment 3"
-NUMBERED = set("precinct district ward channel route highway interstate unit station engine ladder squad room "
-               "apartment apt suite number exit gate pier lot building floor grade level section sector zone "
-               "division battalion brigade company local chapter page episode season team".split())
-PERSON_GROUPS = {"total", "women", "men", "children"}
-MILITARY_WORDS = {"u.s.", "us", "american", "military", "coalition", "israeli", "russian", "ukrainian", "army",
-                  "troops", "soldiers", "police", "security", "government", "turkish", "iraqi", "syrian", "nato"}
-
-
-@dataclass(slots=True)
-class Victims:
-    """A counted group of people in one sentence, before a figure is known (tokens [start, end))."""
-    value: int
-    qualifier: str
-    group: str
-    start: int
-    end: int
-    definite: bool = False     # "the four men": refers back to a group counted before
-    countable_single: bool = False  # a lone "a man", "a 20-year-old": the total when it stands alone
-    bare: bool = False         # a number with no noun: "killing two", "one died"
-    rest: bool = False         # "three others were shot": people beyond those already counted
-    with_pronoun: bool = False  # "he and three others": the person the sentence began with is counted here
-    named: bool = False        # "Jane Doe, 31": one named person; counted only as a casualty, not as an arrest
-    subset: str | None = None
-    figure: str | None = None
 
 
 _KILLS_ONESELF = (r"(?:turn(?:ed|ing|s)? (?:the )?(?:gun|weapon|rifle|pistol) on|kill(?:ed|ing|s)?|shoot(?:ing|s)?|shot) "
-                  r"(?:himself|herself)|(?:took|taking) (?:his|her) own life")
+                  r"(?:himself|herself|self)|(?:took|taking) (?:his|her) own life|commit(?:s|ted|ting)? suicide")
 # right after the dead are counted (", himself", "and then himself"), or told later with a connective
 # ("... before turning the gun on himself", "..., then took her own life")
 SELF_KILL = re.compile(rf"^(?:, )?(?:and )?(?:then )?(?:himself|herself)\b"
-                       rf"|\b(?:then|before|after|later|and) (?:\w+ ){{0,2}}?(?:{_KILLS_ONESELF})\b")
+                       rf"|(?:\b(?:then|before|after|later|and)|,) (?:\w+ ){{0,2}}?(?:{_KILLS_ONESELF})\b")
+SHOOTERS = {"shooter", "killer", "perpetrator", "gunwoman"}   # besides the person nouns of people_groups
 INCLUDES_SHOOTER = re.compile(r"\bincluding (?:the )?(?:gunman|shooter|suspect|attacker|perpetrator|killer)\b|"
                               r"\b(?:gunman|shooter|suspect|attacker|killer) (?:was |is )?among\b")
 
 
-def with_the_shooter(words: list[str], victims: list[Victims]) -> list[Victims]:
+def with_the_shooter(words: list[str], victims: list[Victims], persons: set[int]) -> list[Victims]:
     """ "killed his wife and two children before turning the gun on himself", "kills woman, her son,
-    himself": the killer is dead too, so the sentence's death toll is those counted plus one."""
+    himself": the killer is dead too, so the sentence's death toll is those counted plus one. Not when
+    the dead are the sentence's subject and nobody else is named before the shot: "a boy died after
+    accidentally shooting himself" is one death."""
     killed = [v for v in victims if v.figure == "killed"]
     if not killed:
         return victims
-    last = max(v.end for v in killed)
-    if not SELF_KILL.search(" ".join(words[last:])) or INCLUDES_SHOOTER.search(" ".join(words)):
+    last = max(killed, key=lambda v: v.end)
+    after = " ".join(words[last.end:])
+    found = SELF_KILL.search(after)
+    if not found or INCLUDES_SHOOTER.search(" ".join(words)):
         return victims
+    between = range(last.end, last.end + len(after[:found.end()].split()))   # "..., father commits suicide"
+    if found.start() > 0 and _cue_before(words, last.start) is None and \
+            not any(words[k] in NOUN_GROUP or words[k] in SHOOTERS or k in persons for k in between):
+        return victims   # the one who died shot himself
     total = next((v for v in killed if v.group == "total" and v.subset is None), None)
     count = total.value if total else sum(v.value for v in killed if v.subset is None)
     added = replace(total or killed[0], value=count + 1, group="total", subset=None, qualifier="exact")
@@ -166,9 +90,9 @@ def sentence_victims(words: list[str], sent: Span, kb: KnowledgeBase, previous: 
     named = {i - sent.start for e in entities(sent) if e.label_ in ("ORG", "NORP", "GPE", "PERSON", "LOC")
              for i in range(e.start, e.end)}
     persons = {i - sent.start for e in entities(sent) if e.label_ == "PERSON" for i in range(e.start, e.end)}
-    phrases = _counted_groups(words, armed, named, persons)
+    phrases = counted_groups(words, armed, named, persons, _told_dead)
     out: list[Victims] = _nobody(words, named)
-    lists = _coordinate(words, phrases)
+    lists = coordinate(words, phrases)
     kept = -1   # the last list that gave a figure: "including ..." continues only that one
     for n, members in enumerate(lists):
         start, end = members[0].start, members[-1].end
@@ -179,6 +103,10 @@ def sentence_victims(words: list[str], sent: Span, kb: KnowledgeBase, previous: 
             figure = parent.figure
         if figure is None and inherited:
             figure = _inherited_figure(words, previous)
+        if figure is None and out and words[max(0, start - 2):start] == ["along", "with"] and (
+                out[-1].figure in ("shot", "wounded") or words[start - 3] == "killed"):
+            # "John Doe was shot along with a boy and a man": three shot; not "found dead, along with two victims"
+            figure = out[-1].figure
         if figure is None or _negated(words, start, end) or \
                 figure not in ("killed", "wounded", "shot") and all(m.named for m in members):
             continue
@@ -193,7 +121,7 @@ def sentence_victims(words: list[str], sent: Span, kb: KnowledgeBase, previous: 
                 out.append(Victims(people, "exact", "total", start, end, figure="killed"))
             members = [m for m in members if m.group != "total"]
         kept = n
-        for v in _merge_totals(words, members, subset=bool(parent or inherited)):
+        for v in merge_totals(words, members, subset=bool(parent or inherited)):
             v.figure = figure
             if all(m.named for m in members):
                 v.subset = "named"   # named people: who died, not a toll; reconcile counts them by name
@@ -207,10 +135,49 @@ def sentence_victims(words: list[str], sent: Span, kb: KnowledgeBase, previous: 
             out.append(v)
     if any(v.with_pronoun for v in out):   # "a 12-year-old ... after he and three others were shot": one of them
         first = min(v.start for v in out if v.with_pronoun)
-        out = [v for v in out if not (v.value == 1 and v.countable_single and v.start < first)]
+        out = [v for v in out if not (v.value == 1 and v.countable_single and v.start < first
+                                      and v.figure != "killed")]   # "a man died after he and two others were shot"
     _split_fatal(words, out)
     _add_subsets(words, out)
+    return with_the_shooter(words, _add_more(words, out), persons)
+
+
+def _add_more(words: list[str], victims: list[Victims]) -> list[Victims]:
+    """ "A boy was wounded in a shooting that also injured a woman", "killing two people, and ...
+    killing another person": people told as more than those counted before in the sentence, with the
+    same figure, add to them. Only totals add: groups ("a woman") keep their own count."""
+    out: list[Victims] = []
+    for v in victims:
+        also = "also" in words[max(0, v.start - 3):v.start] or "also" in _up_to_cue(words, v.end)
+        told_more = also or v.rest or words[max(0, v.start - 2):v.start] == ["along", "with"]
+        # "killing two people ... killing another": both objects; not "a girl shot, killed another teen"
+        another = words[v.start] == "another" and not told_more
+        more = told_more or another
+        # the group counted just before ("three men were killed and two others wounded": others than the dead)
+        last = max((u.end for u in out if u.end <= v.start), default=None)
+        before = next((u for u in out if u.end == last and u.group == "total" and u.subset in (None, "named")
+                       and _same_fate(u.figure, v.figure) and not (another and _cue_before(words, u.start) is None)),
+                      None) if more and v.group == "total" and v.subset in (None, "named") else None
+        if before is None:
+            # "A man was also shot": someone besides those counted before, not one of the document's dead
+            out.append(replace(v, rest=True) if also and v.figure in ("shot", "wounded") else v)
+            continue
+        out.remove(before)
+        figure = "shot" if "shot" in (before.figure, v.figure) else v.figure   # the dead among them: told apart later
+        out.append(replace(v, value=before.value + v.value, start=before.start, rest=False, figure=figure, subset=None,
+                           qualifier=before.qualifier if v.qualifier == "exact" else v.qualifier))
     return out
+
+
+def _up_to_cue(words: list[str], i: int) -> list[str]:
+    """The words from i to the next casualty word, asides included: ", identified as John Doe, was also"."""
+    end = next((k for k in range(i, min(len(words), i + 16)) if words[k] in RIGHT_CUES or words[k] in (".", ";")), i)
+    return words[i:end]
+
+
+def _same_fate(first: str | None, second: str | None) -> bool:
+    """Two figures that count the same kind of casualty: shot people are wounded unless they died."""
+    return first == second or {first, second} == {"shot", "wounded"}
 
 
 def _nobody(words: list[str], named: set[int]) -> list[Victims]:
@@ -274,291 +241,13 @@ def _dies_later(words: list[str], end: int, stop: int) -> bool:
     return False
 
 
-def _counted_groups(words: list[str], armed: set[int], named: set[int], persons: set[int]) -> list[Victims]:
-    """Every "number + people noun", "a + person noun", "his wife", "N bodies" in the sentence."""
-    out: list[Victims] = []
-    i = 0
-    while i < len(words):
-        v = _counted_group_at(words, i, armed, named, persons)
-        if v is None:
-            i += 1
-            continue
-        if words[v.end:v.end + 1] == ["in"] and words[v.end + 1:v.end + 2] in (["his"], ["her"], ["their"]):
-            decade = next((k for k in range(v.end + 2, min(len(words), v.end + 4))
-                           if re.fullmatch(r"\d0s|teens", words[k])), None)
-            v.end = v.end if decade is None else decade + 1   # "a woman in her 50s": the age is part of the group
-        if words[v.end:v.end + 1] == [","] and words[v.end + 1:v.end + 2] in (["ages"], ["aged"], ["age"]):
-            close = next((k for k in range(v.end + 2, min(len(words), v.end + 9)) if words[k] == ","), None)
-            v.end = v.end if close is None else close + 1   # "two men, ages 21 and 22, were ..."
-        out.append(v)
-        i = v.end
-    return out
 
 
-def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int],
-                      persons: set[int]) -> Victims | None:
-    w = words[i]
-    prev = words[i - 1] if i else ""
-    if is_age(words, i) or prev in MONTHS or prev in ("no", "$", "#", "no.") or words[i + 1:i + 2] and \
-            words[i + 1] in MONTHS or prev in ("a", "an") and number_value(words, i) or i in named and i - 1 in named \
-            or prev in NUMBERED or _listed_age(words, i):
-        return None   # an age, a date ("March 3"), money, "a 50", "no one", "Channel 4", "Precinct 5"
-    if (age := _age_phrase(words, i)) and prev not in DETERMINERS and (i == 0 or number_value(words, i - 1) is None):
-        return _aged_person(words, i, age[0], age[1], armed, named, persons)
-    if (v := _named_person(words, i, named, persons)):
-        return v
-    # "Man shot ...", "St. Louis woman killed ...", "Police officer wounded ..."
-    opening = i == 0 or all(k in named or words[k] in MILITARY_WORDS for k in range(i))
-    if (opening or prev in PRESENT_CUES or prev == "and" and words[i - 2] in NOUN_GROUP) and \
-            (v := _headline_person(words, i, opening)):
-        return v   # "Man shot in leg", "Father shoots son", "a man and woman were found"
-    if w == "another" and words[i + 1:i + 2] and (words[i + 1] in AUXILIARIES or words[i + 1] in RIGHT_CUES):
-        return Victims(1, "exact", "total", i, i + 1, bare=True, rest=True)   # "... and another was injured"
-    if (w in DETERMINERS or w == "the" and _age_phrase(words, i + 1)) and read_quantity(words, i) is None:
-        head = _head_noun(words, i + 1, armed, named, singular=True)
-        if head is None or (words[head[1] - 1] in PLURAL_NOUNS or words[head[1] - 1].endswith("s")) \
-                and _age_phrase(words, i + 1) is None:
-            return None   # "their fighters": not one person
-        group, end, scare = head
-        return Victims(1, "exact", "total" if scare else group, i, end,
-                       countable_single=group in ("total", "men", "women", "children"))
-    q = read_quantity(words, i)
-    if q is None or (1900 <= q.value <= 2100 and not q.vague and "," not in words[q.end - 1]):
-        return None   # a year: counts this large are written with a comma
-    if q.end < len(words) and (words[q.end] in NOT_A_COUNT or (words[q.end] == "-" and q.end + 1 < len(words)
-                                                                  and words[q.end + 1] in NOT_A_COUNT)):
-        return None
-    value, start = q.value, q.start
-    head = _head_noun(words, q.end, armed, named, singular=q.value == 1)
-    of = q.start - 1 if prev == "of" else q.start - 2 if words[max(0, q.start - 2):q.start] == ["of", "the"] else None
-    if head is not None and of is not None and of > 0:   # "one of the three victims died", "which of the two men"
-        part = number_value(words, of - 1)
-        after = words[head[1]] if head[1] < len(words) else "."
-        # "one of the three victims died": the part; "one of the two men who died", "... two men killed": the whole
-        if part is not None and part[0] < q.value and after not in ("who", "that", "which") and (
-                after in ("died", "dies", "succumbed") or _dies_later(words, head[1] + 1, len(words))
-                or after not in RIGHT_CUES
-                and _cue_after(words, head[1]) == "killed"):
-            return Victims(part[0], "exact", head[0], of - 1, head[1], bare=True)
-        if words[of - 1] in ("which", "who", "none", "neither", "each", "either", "any", "whichever"):
-            return None
-    others = head is not None and bool({"others", "other"} & set(words[q.end:head[1]]))
-    pronoun = i >= 2 and words[i - 1] == "and" and (words[i - 2] in ("he", "she") or i - 2 in persons and others)
-    if pronoun:   # "he and three others were shot", "Jones and two other people died": one more
-        value, start = value + 1, i - 2
-    definite = prev in ("the", "those", "these")
-    if head is None:
-        nxt = words[q.end] if q.end < len(words) else "."
-        if (prev == "," and (i - 2 in named or words[q.end:q.end + 1] == [","])) or not (
-                nxt in RIGHT_CUES or nxt in AUXILIARIES or nxt in BARE_FOLLOWERS) or nxt == "shot" and (
-                words[q.end + 1:q.end + 2] in (["was"], ["were"], ["rang"], ["fired"], ["hit"])
-                or prev in ("fired", "heard")):
-            return None   # an age ("Jane Doe, 31, was"), a count of things ("90,280 deer"), "one shot was fired"
-        return Victims(value, q.qualifier, "total", start, q.end, definite=definite, bare=True)
-    group, end, scare = head
-    group = "total" if scare else group
-    return Victims(value, q.qualifier, group, start, end, definite=definite,
-                   countable_single=group == "total" or words[end - 1] in ("men", "man")
-                   or (q.value == 1 and group in ("women", "children")),
-                   rest=others, with_pronoun=pronoun)
-
-
-def _listed_age(words: list[str], i: int) -> bool:
-    """ "two females, 28 and 27, and one male, 24,": bare numbers set off by commas after people are ages."""
-    k = i - 1
-    while k >= 2 and words[k] == "and" and number_value(words, k - 1) is not None:
-        k -= 2                                   # back over "28 and" in "28 and 27"
-    return k >= 1 and words[k] == "," and words[k - 1] in NOUN_GROUP and number_value(words, i) is not None \
-        and number_value(words, i)[0] < 110 and (words[i + 1:i + 2] in ([","], ["and"], [")"]))
-
-
-def _aged_person(words: list[str], i: int, years: float, end: int, armed: set[int], named: set[int],
-                 persons: set[int]) -> Victims | None:
-    """One person told by age without an article: "17-year-old John Doe", "17-year-old man shot"."""
-    name_end = next(k for k in range(end, len(words) + 1) if k not in named and k not in persons)
-    if name_end > end and (name_end == len(words) or words[name_end] not in NOUN_GROUP):
-        end = name_end   # a name, not a place before a noun ("17-year-old Chicago man")
-        return Victims(1, "exact", "children" if years < 18 else "total", i, end, countable_single=True, bare=True,
-                       named=True)
-    head = _head_noun(words, end, armed, named, singular=True) if end < len(words) and (
-        words[end] in NOUN_GROUP or end in named) else None
-    if head is not None:
-        return Victims(1, "exact", head[0], i, head[1], countable_single=head[0] in PERSON_GROUPS)
-    nxt = words[end] if end < len(words) else "."
-    if (i and words[i - 1] in LEFT_CUES) or nxt in RIGHT_CUES or nxt in AUXILIARIES:
-        return Victims(1, "exact", "children" if years < 18 else "total", i, end, countable_single=True, bare=True)
-    return None
-
-
-def _named_person(words: list[str], i: int, named: set[int], persons: set[int]) -> Victims | None:
-    """ "Damon Smith, 16, died": a named person with their age is one person."""
-    if not (i >= 2 and words[i - 1] == "," and i - 2 in named | persons and words[i + 1:i + 2] == [","]):
-        return None
-    years = number_value(words, i)
-    if years is None or years[0] > 110:
-        return None
-    start, end = i - 2, i + 2
-    while start - 1 in named | persons:
-        start -= 1
-    start -= start > 0 and words[start - 1] in NOUN_GROUP   # "mother Jane Doe, 49,"
-    if words[end:end + 1] == ["of"]:   # "Jane Doe, 31, of Springfield, was shot"
-        end = next((k + 1 for k in range(end, min(len(words), end + 8)) if words[k] == ","), end)
-    return Victims(1, "exact", "children" if years[0] < 18 else "total", start, end, countable_single=True,
-                   bare=True, named=True)
-
-
-def _headline_person(words: list[str], i: int, opening: bool) -> Victims | None:
-    """ "Man shot in leg at gas station", "Boy, 14, fatally shot", "Father shoots son": a headline's
-    bare singular person noun (at the opening, only right before a casualty word)."""
-    w, end = words[i], i + 1
-    if w not in NOUN_GROUP or w in PLURAL_NOUNS or w.endswith("s"):
-        return None
-    if words[end:end + 1] == [","] and words[end + 2:end + 3] == [","] and number_value(words, end + 1):
-        end += 3   # "Boy, 14, ..."
-    if opening and end < len(words) and words[end] not in RIGHT_CUES and words[end] not in AUXILIARIES:
-        return None
-    group = _noun_group(words, i, set(), i)
-    return Victims(1, "exact", group, i, end, countable_single=group in PERSON_GROUPS, bare=True)
-
-
-def _head_noun(words: list[str], i: int, armed: set[int], named: set[int],
-               singular: bool) -> tuple[str, int, bool] | None:
-    """(group, end, scare-quoted) of the person noun within a few modifier words after index i."""
-    j = i
-    while j < len(words) and j < i + 7:
-        w = words[j]
-        if w in FIGURE_NOUNS and not singular:
-            return "total", j + 1, False
-        nxt = words[j + 1] if j + 1 < len(words) else ""
-        if (w, nxt) in SECURITY_BIGRAMS:
-            return "security_forces", j + 2, False
-        if w in NOUN_GROUP and nxt in NOUN_GROUP and NOUN_GROUP[w] == NOUN_GROUP[nxt]:
-            j += 1   # "deputy constables", "teen girls": the last noun of the compound heads it
-            continue
-        if w in NOUN_GROUP and not (w in ("members", "member") and words[j - 1:j] == ["family"]):
-            group = _noun_group(words, j, armed, i)
-            end = j + 1
-            scare = words[j - 1] == '"' and nxt == '"'
-            # "their fighters and prison workers": one group of mixed people, security staff decide
-            if nxt == "and" and j + 2 < len(words) and read_quantity(words, j + 2) is None:
-                rest = words[j + 2:j + 5]
-                if any((a, b) in SECURITY_BIGRAMS for a, b in zip(rest, rest[1:])) or \
-                        any(NOUN_GROUP.get(r) == "security_forces" for r in rest):
-                    group, end = "security_forces", j + 2 + next(
-                        k for k in range(len(rest)) if NOUN_GROUP.get(rest[k]) or rest[k] in ("workers", "staff")) + 1
-            if scare:
-                end += 1
-            return group, end, scare
-        age = _age_phrase(words, j)
-        if age is not None:
-            years, after = age
-            if after < len(words) and words[after] in NOUN_GROUP:
-                j = after
-                continue
-            return ("children" if years < 18 else "total"), after, False
-        if number_value(words, j) is not None:
-            return None   # "one of the two people", "Image 3 of 33 Seven people": the count is the other number
-        if j not in named and w in BREAK and not (w == "of" or w == '"'):
-            return None
-        j += 1
-    return None
-
-
-def _age_phrase(words: list[str], j: int) -> tuple[float, int] | None:
-    """(age in years, end) of "12-year-old", "18-month old", "3 years old" starting at words[j]."""
-    number = number_value(words, j) if j < len(words) and words[j] != "-" else None
-    if number is None:
-        return None
-    rest = words[number[1]:number[1] + 4]
-    if rest[:3] == ["y", "/", "o"] or rest[:1] == ["yo"]:   # "5 y/o boy", "7 yo girl"
-        return number[0], number[1] + (3 if rest[0] == "y" else 1)
-    for shape in (["-", "{u}", "-", "old"], ["-", "{u}", "old"], ["{u}s", "old"], ["{u}", "old"]):
-        for unit, per_year in (("year", 1), ("month", 12), ("week", 52), ("day", 365)):
-            pattern = [p.format(u=unit) for p in shape]
-            if rest[:len(pattern)] == pattern:
-                return number[0] / per_year, number[1] + len(pattern)
-    return None
-
-
-def _noun_group(words: list[str], j: int, armed: set[int], start: int) -> str:
-    group = NOUN_GROUP[words[j]]
-    if group == "men_kin":
-        return "men"
-    if group in ("men", "women", "children") or group != "armed_members":
-        return "total" if words[j] in ("men", "man") else group
-    # members/leaders/commanders count as militants when an armed group is named next to them
-    window = set(range(start, min(len(words), j + 7)))
-    return "militants" if window & armed or {"militant", "jihadist", "terrorist"} & set(words[start:j]) else "total"
-
-
-def _coordinate(words: list[str], phrases: list[Victims]) -> list[list[Victims]]:
-    """Groups joined by "and" or commas ("a woman and two children") share one figure."""
-    lists: list[list[Victims]] = []
-    skip = 0
-    for n, v in enumerate(phrases):
-        if skip:
-            skip -= 1
-            continue
-        if lists:
-            last = lists[-1][-1]
-            gap = words[last.end:v.start]
-            count = _enumerated(words, phrases[n:], last.value) if gap == [","] and last.value > 1 else 0
-            if count:
-                # "three victims, a man, a woman and a boy, were ...": the three named one by one
-                end = phrases[n + count - 1].end
-                lists[-1][-1] = replace(last, end=end + (words[end:end + 1] == [","]))
-                skip = count - 1
-                continue
-            linked = gap in (["and"], [","], [",", "and"], ["as", "well", "as"]) or not gap and last.named
-            # "two dead victims and two injured people": each group carries its own casualty word
-            # "four people, one seriously": a bare number after a comma is part of the group, not more people
-            linked = linked and not (v.bare and gap == [","] and read_quantity(words, v.start) is not None)
-            if linked and words[last.end - 1] not in FIGURE_NOUNS and not (_own_cue(words, last) or _own_cue(words, v)):
-                later = phrases[n + 1] if n + 1 < len(phrases) else None
-                listed = later is not None and words[v.end:later.start] in (["and"], [",", "and"])
-                apposed = gap == [","] or not gap and not v.named   # "Abu Ahmed, 45, a local commander, ..."
-                if apposed and last.value == v.value == 1 and last.countable_single and v.countable_single \
-                        and not listed:   # "another victim, a 37-year-old man, ...": one person named twice
-                    lists[-1][-1] = replace(v if last.group == "total" else last, start=last.start,
-                                            end=v.end + (words[v.end:v.end + 1] == [","]))
-                else:
-                    lists[-1].append(v)
-                continue
-        lists.append([v])
-    return lists
-
-
-def _enumerated(words: list[str], following: list[Victims], total: int) -> int:
-    """How many of `following`, people joined by commas and "and", spell out a group of `total`."""
-    people = 0
-    for k, v in enumerate(following):
-        if v.group not in PERSON_GROUPS or k and words[following[k - 1].end:v.start] not in ([","], ["and"],
-                                                                                              [",", "and"]):
-            break
-        people += v.value
-        if people >= total:
-            return k + 1 if people == total else 0
-    return 0
-
-
-def _own_cue(words: list[str], v: Victims) -> bool:
-    return any(RIGHT_CUES.get(w) in ("killed", "wounded") for w in words[v.start:v.end])
-
-
-def _merge_totals(words: list[str], members: list[Victims], subset: bool) -> list[Victims]:
-    """ "a man and two others" is three people: totals in one list add up, and so do lists with a
-    total in them ("two men and a boy") or of single people ("a girl and a 34-year-old woman").
-    Other lists of groups ("killing a woman and two children", "his wife and three children") stay
-    groups: in conflict reports they often detail part of a larger toll, and reconcile sums groups."""
-    people = not subset and len(members) > 1 and all(m.group in PERSON_GROUPS for m in members) and (
-        any(m.group == "total" for m in members) or all(m.value == 1 for m in members)
-        and words[members[0].start] not in ("his", "her", "their", "its"))
-    totals = members if people else [m for m in members if m.group == "total"]
-    if len(totals) < 2:
-        return members
-    merged = replace(totals[0], group="total", value=sum(t.value for t in totals), end=totals[-1].end,
-                     qualifier="exact" if all(t.qualifier == "exact" for t in totals) else totals[0].qualifier)
-    return [merged] + [m for m in members if m.group != "total"]
+def _told_dead(words: list[str], end: int) -> bool:
+    """ "one of the three victims later died", "one of the two men, a 30-year-old, was killed": the
+    people whose words end at `end` die, later in the sentence or after an aside."""
+    after = words[end] if end < len(words) else "."
+    return _dies_later(words, end + 1, len(words)) or after not in RIGHT_CUES and _cue_after(words, end) == "killed"
 
 
 def _figure_of(words: list[str], members: list[Victims]) -> str | None:
@@ -579,6 +268,8 @@ def _figure_of(words: list[str], members: list[Victims]) -> str | None:
                   None)
     if figure == "shot" and before in ("killed", "wounded"):
         return before   # "injuring nine people before he was shot": the verb before governs
+    if not (figure or before or inside) and "gunshot" in words[first.start:last.end]:
+        return "shot"   # "two other gunshot victims were treated and released"
     return figure or before or inside
 
 
@@ -593,7 +284,11 @@ def _cue_after(words: list[str], i: int, strict: bool = False) -> str | None:
             return "shot"   # "was struck by a stray bullet", "found with gunshot wounds"
         if w == "treated" and {"wounds", "injuries", "released", "wound"} & set(words[j + 1:j + 5]):
             return "wounded"   # "were treated for wounds", "treated and released"
-        if strict and w not in RIGHT_CUES and w not in AUXILIARIES:
+        if w in CONDITIONS and words[j + 1:j + 2] == ["condition"] and words[j - 1] == "in":
+            return "wounded"   # "remained in critical condition", "is in stable condition"
+        if w in ("to", "in") and {"hospital", "hospitals"} & set(words[j + 1:j + 4]):
+            return _hospital_patient(words, j)
+        if strict and w not in RIGHT_CUES and w not in AUXILIARIES and w not in CARRIED:
             return None
         if w in (",", "—", "–", "(") and not skipped_clause:   # an aside: "Four teens, the youngest 12, were shot"
             closer = {"(": ")"}.get(w, w)
@@ -617,8 +312,6 @@ def _cue_after(words: list[str], i: int, strict: bool = False) -> str | None:
             return "killed"
         if w in ("passed", "passes") and words[j + 1:j + 2] == ["away"]:
             return "killed"
-        if w in ("to", "in") and {"hospital", "hospitals"} & set(words[j + 1:j + 4]):
-            return "wounded"   # "three people went to the hospital", "were taken to area hospitals"
         if w in (".", ";", ":", "(", "and", "but", "or", "to", "while", "when", "before", "after", "because",
                  "until", "that", "which") or w == '"':   # "accused in a shooting that killed ...": not them
             return None
@@ -627,6 +320,16 @@ def _cue_after(words: list[str], i: int, strict: bool = False) -> str | None:
             return None
         j += 1
     return None
+
+
+def _hospital_patient(words: list[str], j: int) -> str:
+    """ "were taken to area hospitals": hurt, and alive unless the text says they died ("shot"); alive for
+    sure when still there ("remains in the hospital") or said to be ("with non-life-threatening injuries")."""
+    clause = words[j + 1:j + 14]
+    clause = clause[:next((k for k, w in enumerate(clause) if w in (".", ";")), len(clause))]
+    if words[j - 1] in STILL or SURVIVING & set(clause):
+        return "wounded"
+    return "shot"
 
 
 def _acts_on_someone(words: list[str], i: int, j: int) -> bool:
@@ -649,10 +352,11 @@ def _shot_or(words: list[str], j: int, figure: str) -> str:
         clause = words[j + 1:j + 14]
         clause = clause[:next((k for k, w in enumerate(clause) if w in (".", ",", ";", "but", "while")), len(clause))]
         headline = " ".join(words[j + 1:j + 10])   # "girl shot in the head, killed"
+        joined = clause[clause.index("and"):] if "and" in clause else []
+        death = next((k for k, w in enumerate(joined) if w in ("pronounced", "died", "killed")), None)
         if re.match(r"(dead|to death|and killed|and fatally|fatally|, killed)\b", after) or words[j - 1] == "fatally" \
                 or re.search(r"^[^.;,]*, (killed|dies|dead)(?: [^,]*)?$", headline) \
-                or "and" in clause and {"pronounced", "died", "killed"} & set(clause[clause.index("and"):]) \
-                and not UNREAL & set(clause[clause.index("and"):]):
+                or death is not None and not UNREAL & set(joined) and not _new_subject(joined[1:death]):
             # "shot in the neck and pronounced dead": the same person, one clause
             return "killed"
         if re.match(r"(and wounded|and injured|and hurt)\b", after):
@@ -663,6 +367,12 @@ def _shot_or(words: list[str], j: int, figure: str) -> str:
                 return "killed"
             return "shot" if "gunshot" in following and "non" not in following else "wounded"   # "non-fatal": lived
     return figure
+
+
+def _new_subject(words: list[str]) -> bool:
+    """ "(four men were shot) and one was killed", "and a woman died": other people, a count of their own."""
+    return any(w in NOUN_GROUP or w in ("another", "one") or number_value(words, k) is not None
+               for k, w in enumerate(words))
 
 
 def _cue_before(words: list[str], i: int) -> str | None:
@@ -680,6 +390,8 @@ def _cue_before(words: list[str], i: int) -> str | None:
         return "killed" if fatal else LEFT_CUES[w]
     if w == "left" and (k == 0 or words[k - 1] != "to"):
         return "left"
+    if w in ("struck", "striking", "hit", "hitting") and (BULLETS | {"fired", "opened"}) & set(words[max(0, k - 10):k]):
+        return "shot"   # "fired into the house, striking a mother and her son", "gunfire struck two men"
     if w == "pronounced":
         return "killed"   # "the coroner pronounced 18-year-old Jane Doe dead"
     if w == "of" and k >= 1 and words[k - 1] in DEATH_NOUNS:
@@ -704,10 +416,15 @@ def _inherited_figure(words: list[str], previous: list[Victims]) -> str | None:
 
 
 def _split_fatal(words: list[str], victims: list[Victims]) -> None:
-    """ "Four people were shot, one fatally" / "two of whom died": killed 2 and the rest wounded."""
-    for s in [v for v in victims if v.figure == "shot"]:
+    """ "Four people were shot, one fatally" / "two of whom died": killed 2 and the rest wounded; so with
+    "four victims wounded, two of them already dead"."""
+    def of_them(v: Victims) -> bool:
+        return words[v.start + 1:v.start + 3] in (["of", "them"], ["of", "whom"])
+
+    for s in [v for v in victims if v.figure in ("shot", "wounded")]:
         fatal = [v for v in victims if v.figure == "killed" and v.start > s.start
-                 and (v.bare or "fatally" in words[v.end:v.end + 4])]
+                 and (v.bare or of_them(v) or "fatally" in words[v.end:v.end + 4])
+                 and (s.figure == "shot" or of_them(v))]
         if fatal:
             s.value -= sum(f.value for f in fatal)
             s.figure = "wounded"

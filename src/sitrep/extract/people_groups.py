@@ -1,0 +1,460 @@
+"""Who a sentence counts: the groups of people a casualty figure can be about.
+
+"13 people", "seven American soldiers", "a militant", "his wife and two children", "two men, ages 21
+and 22", "17-year-old John Doe", "Jane Doe, 31,", "injuring Ann Roe and Tim Brown", a headline's bare
+"Man, woman shot": each becomes a `Victims` record (how many, which group, which tokens) before
+`victims` gives it a figure.
+Rules over spaCy tokens and entities, not a learned model (see victims.py for why); the casualty
+words are here too because a bare number is a group only next to one ("two died", "killing two").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from sitrep.extract.numbers import is_age, number_value, read_quantity
+
+PERSON_NOUNS = {
+    "total": "people persons person individuals individual victims victim others adults adult residents resident "
+             "passengers passenger worshippers pilgrims protesters protester demonstrators students student "
+             "workers worker journalists journalist employees staff patients relatives suspects suspect sons daughters "
+             "villagers migrants refugees shoppers bystanders bystander pedestrians pedestrian men man females males "
+             "son daughter cousin friend neighbor neighbour cousins friends neighbors siblings driver drivers "
+             "motorist motorists passerby passersby customer customers clerk clerks cashier homeowner homeowners "
+             "occupant occupants male female partygoers partygoer revelers reveler concertgoers attendees guests guest "
+             "spectators roommate roommates tenant tenants classmate classmates coworker coworkers",
+    "children": "children child kids kid boys boy girls girl babies baby infants infant toddlers toddler "
+                "minors minor teens teen teenagers teenager juveniles juvenile schoolchildren",
+    "women": "women woman wife mother sister grandmother aunt niece fiancee girlfriend daughter-in-law wives mothers "
+             "sisters girlfriends",
+    "men_kin": "husband father brother grandfather uncle nephew fiance boyfriend husbands fathers brothers boyfriends",
+    "militants": "militants militant fighters fighter insurgents insurgent rebels rebel terrorists terrorist "
+                 "jihadists jihadist gunmen gunman attackers attacker assailants assailant bombers extremists "
+                 "combatants combatant",
+    "armed_members": "members member leaders leader commanders commander operatives operative",
+    "security_forces": "soldiers soldier troops servicemen serviceman personnel policemen policeman policewomen "
+                       "officers officer guards guard marines gendarmes conscripts deputies deputy constables "
+                       "constable troopers trooper agents agent marshals marshal",
+    "civilians": "civilians civilian noncombatants",
+}
+NOUN_GROUP = {w: g for g, words in PERSON_NOUNS.items() for w in words.split()}
+PLURAL_NOUNS = {"men", "women", "children", "people", "police", "staff", "personnel", "teens", "kids", "youths"}
+SECURITY_BIGRAMS = {("security", "forces"), ("police", "officers"), ("prison", "workers"), ("prison", "guards"),
+                    ("prison", "staff"), ("service", "members"), ("security", "personnel"), ("border", "guards")}
+FIGURE_NOUNS = {"deaths": ("killed", "exact"), "fatalities": ("killed", "exact"), "dead": ("killed", "exact"),
+                "bodies": ("killed", "at_least"), "corpses": ("killed", "at_least"),
+                "casualties": ("casualties", "exact"), "injuries": ("wounded", "exact")}
+RIGHT_CUES = {"killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
+              "perished": "killed", "slain": "killed", "murdered": "killed", "massacred": "killed",
+              "executed": "killed", "fatally": "killed", "beheaded": "killed", "dying": "killed",
+              "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "hospitalized": "wounded",
+              "hospitalised": "wounded", "shot": "shot", "deceased": "killed",
+              "suffering": "shot", "suffered": "shot", "suffer": "shot", "suffers": "shot", "sustained": "shot",
+              "grazed": "wounded", "succumbed": "killed", "bleeding": "shot",
+              "arrested": "arrested", "detained": "arrested", "captured": "arrested", "apprehended": "arrested",
+              "missing": "missing"}
+LEFT_CUES = {"killed": "killed", "killing": "killed", "kills": "killed", "kill": "killed", "murdering": "killed",
+             "executing": "killed", "massacring": "killed",
+             "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
+             "injures": "wounded", "wounds": "wounded", "shot": "shot", "shooting": "shot", "grazed": "wounded",
+             "shoots": "shot",
+             "grazing": "wounded",
+             "arrested": "arrested", "arresting": "arrested", "arrests": "arrested", "detained": "arrested",
+             "detaining": "arrested", "captured": "arrested", "capturing": "arrested"}
+NOT_A_COUNT = {"year", "years", "day", "days", "hour", "hours", "minute", "minutes", "month", "months", "week",
+               "weeks", "percent", "%", "a.m.", "p.m.", "am", "pm", "o'clock", "times", "miles", "feet", "km",
+               "kilometres", "kilometers", "metres", "meters", "dollars", "rounds", "shots", "calibre", "caliber", "block",
+               "blocks", "mph", "degrees", "pounds", "cents", "points", "games", "yards"}
+BREAK = {",", ".", ";", ":", "!", "?", "was", "were", "is", "are", "has", "have", "had", "be", "been", "in", "on",
+         "at", "from", "with", "by", "after", "before", "during", "for", "to", "that", "who", "which", "and", "or",
+         "but", "as", "when", "while", "said", "says", "told", "near", "into", "over", "under", "than", "where", "whose",
+         "through", "since", "until", "—", "–", "(", ")"}
+AUXILIARIES = {"was", "were", "is", "are", "been", "be", "being", "have", "has", "had", "reportedly", "also", "later",
+               "of", "them", "those", "allegedly", "all", "else", "subsequently", "eventually", "got", "whom", "who",
+               "since", "then", "apparently", "did", "critically", "seriously", "badly", "gravely", "mortally",
+               "severely", "accidentally", "pronounced", "found", "both"}
+BARE_FOLLOWERS = {",", ".", ";", ":", "and", "in", "on", "at", "during", "when", "after", "while", "including",
+                  "more", "overnight", "inside", "near", "as", "-", "who", "whom", "before", "by", "with", "outside",
+                  "across", "around"}
+MONTHS = set("january february march april may june july august september october november december jan jan. feb "
+             "feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.".split())
+DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
+PRESENT_CUES = {"shoots", "kills", "wounds", "injures"}   # headline verbs: "Father shoots son"
+# nouns a number identifies rather than counts: "Precinct 5 officers", "Route 9", "Apartment 3"
+NUMBERED = set("precinct district ward channel route highway interstate unit station engine ladder squad room "
+               "apartment apt suite number exit gate pier lot building floor grade level section sector zone news "
+               "division battalion brigade company local chapter page episode season team".split())
+PERSON_GROUPS = {"total", "women", "men", "children"}
+LIST_CUES = {"died", "suffered", "sustained"}   # a list of names then its fate: "..., and Lee Green died"
+MILITARY_WORDS = {"u.s.", "us", "american", "military", "coalition", "israeli", "russian", "ukrainian", "army",
+                  "troops", "soldiers", "police", "security", "government", "turkish", "iraqi", "syrian", "nato"}
+
+
+@dataclass(slots=True)
+class Victims:
+    """A counted group of people in one sentence, before a figure is known (tokens [start, end))."""
+    value: int
+    qualifier: str
+    group: str
+    start: int
+    end: int
+    definite: bool = False     # "the four men": refers back to a group counted before
+    countable_single: bool = False  # a lone "a man", "a 20-year-old": the total when it stands alone
+    bare: bool = False         # a number with no noun: "killing two", "one died"
+    rest: bool = False         # "three others were shot": people beyond those already counted
+    with_pronoun: bool = False  # "he and three others": the person the sentence began with is counted here
+    named: bool = False        # "Jane Doe, 31": one named person; counted only as a casualty, not as an arrest
+    subset: str | None = None
+    figure: str | None = None
+
+
+
+# whether the people whose words end at an index are said to die ("one of the three victims later died")
+DeathTold = Callable[[list[str], int], bool]
+
+
+def counted_groups(words: list[str], armed: set[int], named: set[int], persons: set[int],
+                   told_dead: DeathTold) -> list[Victims]:
+    """Every "number + people noun", "a + person noun", "his wife", "N bodies" in the sentence."""
+    out: list[Victims] = []
+    i = 0
+    while i < len(words):
+        v = _counted_group_at(words, i, armed, named, persons, told_dead)
+        if v is None:
+            i += 1
+            continue
+        if words[v.end:v.end + 1] == ["in"] and words[v.end + 1:v.end + 2] in (["his"], ["her"], ["their"]):
+            decade = next((k for k in range(v.end + 2, min(len(words), v.end + 4))
+                           if re.fullmatch(r"\d0s|teens", words[k])), None)
+            v.end = v.end if decade is None else decade + 1   # "a woman in her 50s": the age is part of the group
+        if words[v.end:v.end + 1] == [","] and words[v.end + 1:v.end + 2] in (["ages"], ["aged"], ["age"]):
+            k = v.end + 2   # "two men, ages 21 and 22, were ...", "three men, ages 54, 33 and 26, and a woman"
+            while k < len(words) and (number_value(words, k) or words[k] in ("and", "-", "to")
+                                      or words[k] == "," and k + 1 < len(words) and number_value(words, k + 1)):
+                k += 1
+            v.end = k + 1 if k > v.end + 2 and words[k:k + 1] == [","] else v.end
+        out.append(v)
+        i = v.end
+    return out
+
+
+def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int],
+                      persons: set[int], told_dead: DeathTold) -> Victims | None:
+    w = words[i]
+    prev = words[i - 1] if i else ""
+    if is_age(words, i) or prev in MONTHS or prev in ("no", "$", "#", "no.") or words[i + 1:i + 2] and \
+            words[i + 1] in MONTHS or prev in ("a", "an") and number_value(words, i) or i in named and i - 1 in named \
+            or prev in NUMBERED or _listed_age(words, i):
+        return None   # an age, a date ("March 3"), money, "a 50", "no one", "Channel 4", "Precinct 5"
+    if (age := _age_phrase(words, i)) and prev not in DETERMINERS and (i == 0 or number_value(words, i - 1) is None):
+        return _aged_person(words, i, age[0], age[1], armed, named, persons)
+    if (v := _named_person(words, i, named, persons) or _listed_person(words, i, persons)):
+        return v
+    # "Man shot ...", "St. Louis woman killed ...", "Police officer wounded ..."
+    opening = i == 0 or all(k in named or words[k] in MILITARY_WORDS for k in range(i))
+    if (opening or prev in PRESENT_CUES or prev in ("and", ",") and words[i - 2] in NOUN_GROUP) and \
+            (v := _headline_person(words, i, opening)):
+        return v   # "Man shot in leg", "Father shoots son", "a man and woman were found"
+    if w == "another" and words[i + 1:i + 2] and (words[i + 1] in AUXILIARIES or words[i + 1] in RIGHT_CUES):
+        return Victims(1, "exact", "total", i, i + 1, bare=True, rest=True)   # "... and another was injured"
+    if (w in DETERMINERS or w == "the" and _age_phrase(words, i + 1)) and read_quantity(words, i) is None:
+        head = _head_noun(words, i + 1, armed, named, singular=True)
+        if head is None or (words[head[1] - 1] in PLURAL_NOUNS or words[head[1] - 1].endswith("s")) \
+                and _age_phrase(words, i + 1) is None:
+            return None   # "their fighters": not one person
+        group, end, scare = head
+        return Victims(1, "exact", "total" if scare else group, i, end,
+                       countable_single=group in ("total", "men", "women", "children"))
+    q = read_quantity(words, i)
+    if q is None or (1900 <= q.value <= 2100 and not q.vague and "," not in words[q.end - 1]):
+        return None   # a year: counts this large are written with a comma
+    if q.end < len(words) and (words[q.end] in NOT_A_COUNT or (words[q.end] == "-" and q.end + 1 < len(words)
+                                                                  and words[q.end + 1] in NOT_A_COUNT)):
+        return None
+    value, start = q.value, q.start
+    head = _head_noun(words, q.end, armed, named, singular=q.value == 1)
+    of = q.start - 1 if prev == "of" else q.start - 2 if words[max(0, q.start - 2):q.start] == ["of", "the"] else None
+    if head is not None and of is not None and of > 0:   # "one of the three victims died", "which of the two men"
+        part = number_value(words, of - 1)
+        after = words[head[1]] if head[1] < len(words) else "."
+        # "one of the three victims died": the part; "one of the two men who died", "... two men killed": the whole
+        if part is not None and part[0] < q.value and after not in ("who", "that", "which") and (
+                after in ("died", "dies", "succumbed") or told_dead(words, head[1])):
+            return Victims(part[0], "exact", head[0], of - 1, head[1], bare=True)
+        if words[of - 1] in ("which", "who", "none", "neither", "each", "either", "any", "whichever"):
+            return None
+    others = head is not None and bool({"others", "other"} & set(words[q.end:head[1]]))
+    pronoun = i >= 2 and words[i - 1] == "and" and (words[i - 2] in ("he", "she") or i - 2 in persons and others)
+    if pronoun:   # "he and three others were shot", "Jones and two other people died": one more
+        value, start = value + 1, i - 2
+    definite = prev in ("the", "those", "these")
+    if head is None:
+        nxt = words[q.end] if q.end < len(words) else "."
+        if (prev == "," and (i - 2 in named or words[q.end:q.end + 1] == [","])) or not (
+                nxt in RIGHT_CUES or nxt in AUXILIARIES or nxt in BARE_FOLLOWERS) or nxt == "shot" and (
+                words[q.end + 1:q.end + 2] in (["was"], ["were"], ["rang"], ["fired"], ["hit"])
+                or prev in ("fired", "heard")):
+            return None   # an age ("Jane Doe, 31, was"), a count of things ("90,280 deer"), "one shot was fired"
+        return Victims(value, q.qualifier, "total", start, q.end, definite=definite, bare=True)
+    group, end, scare = head
+    group = "total" if scare else group
+    return Victims(value, q.qualifier, group, start, end, definite=definite,
+                   countable_single=group == "total" or words[end - 1] in ("men", "man")
+                   or (q.value == 1 and group in ("women", "children")),
+                   rest=others and not pronoun, with_pronoun=pronoun)   # "he and four others": all of them
+
+
+def _listed_age(words: list[str], i: int) -> bool:
+    """ "two females, 28 and 27, and one male, 24,": bare numbers set off by commas after people are ages."""
+    k = i - 1
+    while k >= 2 and words[k] == "and" and number_value(words, k - 1) is not None:
+        k -= 2                                   # back over "28 and" in "28 and 27"
+    return k >= 1 and words[k] == "," and words[k - 1] in NOUN_GROUP and number_value(words, i) is not None \
+        and number_value(words, i)[0] < 110 and (words[i + 1:i + 2] in ([","], ["and"], [")"]))
+
+
+def _aged_person(words: list[str], i: int, years: float, end: int, armed: set[int], named: set[int],
+                 persons: set[int]) -> Victims | None:
+    """One person told by age without an article: "17-year-old John Doe", "17-year-old man shot"."""
+    name_end = next(k for k in range(end, len(words) + 1) if k not in named and k not in persons)
+    if name_end > end and (name_end == len(words) or words[name_end] not in NOUN_GROUP):
+        end = name_end   # a name, not a place before a noun ("17-year-old Chicago man")
+        return Victims(1, "exact", "children" if years < 18 else "total", i, end, countable_single=True, bare=True,
+                       named=True)
+    head = _head_noun(words, end, armed, named, singular=True) if end < len(words) and (
+        words[end] in NOUN_GROUP or end in named) else None
+    if head is not None:
+        return Victims(1, "exact", head[0], i, head[1], countable_single=head[0] in PERSON_GROUPS)
+    nxt = words[end] if end < len(words) else "."
+    if (i and words[i - 1] in LEFT_CUES) or nxt in RIGHT_CUES or nxt in AUXILIARIES:
+        return Victims(1, "exact", "children" if years < 18 else "total", i, end, countable_single=True, bare=True)
+    return None
+
+
+def _named_person(words: list[str], i: int, named: set[int], persons: set[int]) -> Victims | None:
+    """ "Damon Smith, 16, died": a named person with their age is one person."""
+    if not (i >= 2 and words[i - 1] == "," and i - 2 in named | persons and words[i + 1:i + 2] == [","]):
+        return None
+    years = number_value(words, i)
+    if years is None or years[0] > 110:
+        return None
+    start, end = i - 2, i + 2
+    while start - 1 in named | persons:
+        start -= 1
+    start -= start > 0 and words[start - 1] in NOUN_GROUP   # "mother Jane Doe, 49,"
+    if words[end:end + 1] == ["of"]:   # "Jane Doe, 31, of Springfield, was shot"
+        end = next((k + 1 for k in range(end, min(len(words), end + 8)) if words[k] == ","), end)
+    return Victims(1, "exact", "children" if years[0] < 18 else "total", start, end, countable_single=True,
+                   bare=True, named=True)
+
+
+def _listed_person(words: list[str], i: int, persons: set[int]) -> Victims | None:
+    """A name with no age that a casualty word is told of: right after one ("injuring Leanne Smith"), or one
+    of a list of names before one ("Ann Roe, Tim Brown and Lee Green all suffered wounds")."""
+    if i not in persons or i - 1 in persons:
+        return None
+    end = i
+    while end in persons:
+        end += 1
+    comma = next((k for k in range(end, min(len(words), end + 8)) if words[k] in (",", ".", ";")), None)
+    if comma is not None and words[comma] == "," and comma + 1 < len(words) and number_value(words, comma + 1):
+        return None   # "Jane Doe, 31,", 'John "J.R." Doe, 13,': the age makes it _named_person's
+    if not (i and words[i - 1] in LEFT_CUES or _names_before(words, i, persons)):
+        # the first name of a list: the whole list must come right before its own casualty word
+        k, names = end, 1
+        while words[k:k + 1] in ([","], ["and"]):
+            k += 1 + (words[k + 1:k + 2] == ["and"])
+            if k not in persons:
+                return None
+            while k in persons:
+                k += 1
+            names += 1
+        if names < 2 or k >= len(words) or not (words[k] in AUXILIARIES or words[k] in LIST_CUES):
+            return None
+    return Victims(1, "exact", "total", i, end, countable_single=True, bare=True, named=True)
+
+
+def _names_before(words: list[str], i: int, persons: set[int]) -> bool:
+    """Whether the name at words[i] follows another in a list: "Ann Roe and Tim Brown", "..., Lee Green"."""
+    k = i - 1
+    if k >= 0 and words[k] == "and":
+        k -= 1
+    if k >= 0 and words[k] == ",":
+        k -= 1
+    return k < i - 1 and k in persons
+
+
+def _headline_person(words: list[str], i: int, opening: bool) -> Victims | None:
+    """ "Man shot in leg at gas station", "Boy, 14, fatally shot", "Father shoots son": a headline's
+    bare singular person noun (at the opening, only right before a casualty word)."""
+    w, end = words[i], i + 1
+    if w not in NOUN_GROUP or w in PLURAL_NOUNS or w.endswith("s"):
+        return None
+    if words[end:end + 1] == [","] and words[end + 2:end + 3] == [","] and number_value(words, end + 1):
+        end += 3   # "Boy, 14, ..."
+    if opening and end < len(words) and words[end] not in RIGHT_CUES and words[end] not in AUXILIARIES and \
+            not (words[end] in ("and", ",") and end + 1 < len(words) and _names_people(words, end + 1)):
+        return None   # "Woman and 5-year-old child injured": the casualty word comes after the list
+    group = _noun_group(words, i, set(), i)
+    return Victims(1, "exact", group, i, end, countable_single=group in PERSON_GROUPS, bare=True)
+
+
+def _names_people(words: list[str], i: int) -> bool:
+    """Whether a person phrase starts at words[i]: "teen", "5-year-old child", "two men", "her son"."""
+    k = i + (words[i] in DETERMINERS)
+    return words[k] in NOUN_GROUP or _age_phrase(words, k) is not None or \
+        read_quantity(words, k) is not None and any(w in NOUN_GROUP for w in words[k + 1:k + 4])
+
+
+def _head_noun(words: list[str], i: int, armed: set[int], named: set[int],
+               singular: bool) -> tuple[str, int, bool] | None:
+    """(group, end, scare-quoted) of the person noun within a few modifier words after index i."""
+    j = i
+    while j < len(words) and j < i + 7:
+        w = words[j]
+        if w in FIGURE_NOUNS and not singular:
+            return "total", j + 1, False
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        if (w, nxt) in SECURITY_BIGRAMS:
+            return "security_forces", j + 2, False
+        if w in NOUN_GROUP and nxt in NOUN_GROUP and NOUN_GROUP[w] == NOUN_GROUP[nxt]:
+            j += 1   # "deputy constables", "teen girls": the last noun of the compound heads it
+            continue
+        if w in NOUN_GROUP and not (w in ("members", "member") and words[j - 1:j] == ["family"]):
+            group = _noun_group(words, j, armed, i)
+            end = j + 1
+            scare = words[j - 1] == '"' and nxt == '"'
+            # "their fighters and prison workers": one group of mixed people, security staff decide
+            if nxt == "and" and j + 2 < len(words) and read_quantity(words, j + 2) is None:
+                rest = words[j + 2:j + 5]
+                if any((a, b) in SECURITY_BIGRAMS for a, b in zip(rest, rest[1:])) or \
+                        any(NOUN_GROUP.get(r) == "security_forces" for r in rest):
+                    group, end = "security_forces", j + 2 + next(
+                        k for k in range(len(rest)) if NOUN_GROUP.get(rest[k]) or rest[k] in ("workers", "staff")) + 1
+            if scare:
+                end += 1
+            return group, end, scare
+        age = _age_phrase(words, j)
+        if age is not None:
+            years, after = age
+            if after < len(words) and words[after] in NOUN_GROUP:
+                j = after
+                continue
+            return ("children" if years < 18 else "total"), after, False
+        if number_value(words, j) is not None:
+            return None   # "one of the two people", "Image 3 of 33 Seven people": the count is the other number
+        if j not in named and w in BREAK and not (w == "of" or w == '"'):
+            return None
+        j += 1
+    return None
+
+
+def _age_phrase(words: list[str], j: int) -> tuple[float, int] | None:
+    """(age in years, end) of "12-year-old", "18-month old", "3 years old" starting at words[j]."""
+    number = number_value(words, j) if j < len(words) and words[j] != "-" else None
+    if number is None:
+        return None
+    rest = words[number[1]:number[1] + 4]
+    if rest[:3] == ["y", "/", "o"] or rest[:1] == ["yo"]:   # "5 y/o boy", "7 yo girl"
+        return number[0], number[1] + (3 if rest[0] == "y" else 1)
+    for shape in (["-", "{u}", "-", "old"], ["-", "{u}", "old"], ["{u}s", "old"], ["{u}", "old"]):
+        for unit, per_year in (("year", 1), ("yr", 1), ("month", 12), ("week", 52), ("day", 365)):
+            pattern = [p.format(u=unit) for p in shape]
+            if rest[:len(pattern)] == pattern:
+                return number[0] / per_year, number[1] + len(pattern)
+    return None
+
+
+def _noun_group(words: list[str], j: int, armed: set[int], start: int) -> str:
+    group = NOUN_GROUP[words[j]]
+    if group == "men_kin":
+        return "men"
+    if group in ("men", "women", "children") or group != "armed_members":
+        return "total" if words[j] in ("men", "man") else group
+    # members/leaders/commanders count as militants when an armed group is named next to them
+    window = set(range(start, min(len(words), j + 7)))
+    return "militants" if window & armed or {"militant", "jihadist", "terrorist"} & set(words[start:j]) else "total"
+
+
+def coordinate(words: list[str], phrases: list[Victims]) -> list[list[Victims]]:
+    """Groups joined by "and" or commas ("a woman and two children") share one figure."""
+    lists: list[list[Victims]] = []
+    skip = 0
+    for n, v in enumerate(phrases):
+        if skip:
+            skip -= 1
+            continue
+        if lists:
+            last = lists[-1][-1]
+            gap = words[last.end:v.start]
+            count = _enumerated(words, phrases[n:], last.value) if gap == [","] and last.value > 1 else 0
+            if count > 1:
+                # "three victims, a man, a woman and a boy, were ...": the three named one by one; not
+                # "two girls, two men shot", a list of its own
+                end = phrases[n + count - 1].end
+                lists[-1][-1] = replace(last, end=end + (words[end:end + 1] == [","]))
+                skip = count - 1
+                continue
+            linked = gap in (["and"], [","], [",", "and"], ["as", "well", "as"]) or not gap and last.named
+            # "two dead victims and two injured people": each group carries its own casualty word
+            # "four people, one seriously": a bare number after a comma is part of the group, not more people
+            linked = linked and not (v.bare and gap == [","] and read_quantity(words, v.start) is not None)
+            # "wounding two others, and a 64-year-old suspect is being sought": a new clause, its own subject
+            singular_verb = words[v.end:v.end + 1] in (["is"], ["was"], ["has"])
+            linked = linked and not (singular_verb and not _own_fate(words, v.end))
+            if linked and words[last.end - 1] not in FIGURE_NOUNS and not (_own_cue(words, last) or _own_cue(words, v)):
+                later = phrases[n + 1] if n + 1 < len(phrases) else None
+                listed = later is not None and words[v.end:later.start] in (["and"], [",", "and"])
+                apposed = gap == [","] or not gap and not v.named   # "Abu Ahmed, 45, a local commander, ..."
+                # a headline's bare nouns are a list, not one person named twice: "Man, woman shot"
+                apposed = apposed and not (words[last.start] in NOUN_GROUP and words[v.start] in NOUN_GROUP)
+                if apposed and last.value == v.value == 1 and last.countable_single and v.countable_single \
+                        and not listed:   # "another victim, a 37-year-old man, ...": one person named twice
+                    lists[-1][-1] = replace(v if last.group == "total" else last, start=last.start,
+                                            end=v.end + (words[v.end:v.end + 1] == [","]))
+                else:
+                    lists[-1].append(v)
+                continue
+        lists.append([v])
+    return lists
+
+
+def _own_fate(words: list[str], i: int) -> bool:
+    """A casualty word after the auxiliaries at words[i]: "was shot", "has since died"."""
+    while i < len(words) and words[i] in AUXILIARIES:
+        i += 1
+    return i < len(words) and (words[i] in RIGHT_CUES or words[i] in ("pronounced", "taken", "listed", "in"))
+
+
+def _enumerated(words: list[str], following: list[Victims], total: int) -> int:
+    """How many of `following`, people joined by commas and "and", spell out a group of `total`."""
+    people = 0
+    for k, v in enumerate(following):
+        if v.group not in PERSON_GROUPS or k and words[following[k - 1].end:v.start] not in ([","], ["and"],
+                                                                                              [",", "and"]):
+            break
+        people += v.value
+        if people >= total:
+            return k + 1 if people == total else 0
+    return 0
+
+
+def _own_cue(words: list[str], v: Victims) -> bool:
+    return any(RIGHT_CUES.get(w) in ("killed", "wounded") for w in words[v.start:v.end])
+
+
+def merge_totals(words: list[str], members: list[Victims], subset: bool) -> list[Victims]:
+    """ "a man and two others" is three people: totals in one list add up, and so do lists with a
+    total in them ("two men and a boy") or of single people ("a girl and a 34-year-old woman").
+    Other lists of groups ("killing a woman and two children", "his wife and three children") stay
+    groups: in conflict reports they often detail part of a larger toll, and reconcile sums groups."""
+    people = not subset and len(members) > 1 and all(m.group in PERSON_GROUPS for m in members) and (
+        any(m.group == "total" for m in members) or all(m.value == 1 for m in members)
+        and words[members[0].start] not in ("his", "her", "their", "its"))
+    totals = members if people else [m for m in members if m.group == "total"]
+    if len(totals) < 2:
+        return members
+    merged = replace(totals[0], group="total", value=sum(t.value for t in totals), end=totals[-1].end,
+                     qualifier="exact" if all(t.qualifier == "exact" for t in totals) else totals[0].qualifier)
+    return [merged] + [m for m in members if m.group != "total"]
