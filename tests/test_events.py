@@ -114,6 +114,8 @@ def test_event_cue(text, action):
     ("The spokesman, Omar Saleh, said the doors of his house started to rattle.", []),
     ("Ahmad Rahhal, a journalist who visited the site, reported seeing 12 bodies.", []),
     ("The operation was approved by Prime Minister Hassan Diab.", []),
+    ("Two men were shot dead at the market, reported by Jane Porter", []),
+    ("A teen is wanted for the shooting death of a classmate — Jane Porter (@JanePorterTV) November 9, 2016", []),
 ])
 def test_people_with_fates(nlp, text, people):
     assert people_with_fates(sentence(nlp, text)) == people

@@ -255,6 +255,10 @@ def _with_head(sent):
     return sent if start == sent.start else doc[start:sent.end]
 
 
+_SIGNATURE_AFTER = re.compile(r"\s*\(@\w+\)")
+_BYLINE_BEFORE = re.compile(r"(?:\bby:?|[—–])\s*$", re.I)
+
+
 def people_with_fates(sent) -> list[Person]:
     """Named people in a spaCy sentence whose fate the sentence states (killed, wounded, arrested; `other` for
     the named target of an operation). Speakers ("Biden said") and people merely named are not returned."""
@@ -268,6 +272,8 @@ def people_with_fates(sent) -> list[Person]:
             continue
         if re.match(rf"\s*(?:,[^,]{{0,60}},)?\s*(?:{SPEECH_VERBS})\b", text[end:end + 80], _F) or _is_modifier(text, end):
             continue
+        if _SIGNATURE_AFTER.match(text, end) or _BYLINE_BEFORE.search(text[max(0, start - 12):start]):
+            continue    # who wrote or posted it: "by: Nicole Carr", "— Nicole Carr (@NicoleCarrWSB)"
         role = _fate_after(text, end) or _fate_before(text, start, spans)
         name = canonical_person(text[start:end])
         if role and name and name not in people:
