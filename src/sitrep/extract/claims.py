@@ -78,10 +78,15 @@ def _reference_year(document: Document) -> int | None:
     return max(years) if years else None
 
 
+# "Late last month, jihadists killed 50 soldiers in an ambush": one event dated by the period, not a tally
+ONE_EVENT = re.compile(r"\b(?:in|during) (?:a|an) (?:\w+ )?(?:ambush|attack|raid|strike|airstrike|bombing|blast"
+                       r"|explosion|assault|massacre)\b", re.I)
+
+
 def _is_history(text: str, reference_year: int | None) -> bool:
     """A sentence set in a year two or more years before the article's is background history; a
     running tally over a period is a statistic."""
-    return bool(AGGREGATE.search(text)) or (
+    return bool(AGGREGATE.search(text)) and not ONE_EVENT.search(text) or (
         reference_year is not None and any(int(y) < reference_year - 1 for y in HISTORY.findall(text)))
 
 

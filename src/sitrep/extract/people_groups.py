@@ -23,7 +23,12 @@ PERSON_NOUNS = {
              "son daughter cousin friend neighbor neighbour cousins friends neighbors siblings driver drivers "
              "motorist motorists passerby passersby customer customers clerk clerks cashier homeowner homeowners "
              "occupant occupants male female partygoers partygoer revelers reveler concertgoers attendees guests guest "
-             "spectators roommate roommates tenant tenants classmate classmates coworker coworkers",
+             "spectators roommate roommates tenant tenants classmate classmates coworker coworkers "
+             # occupations conflict reports count victims by
+             "farmers farmer shepherds shepherd herders herder fishermen fisherman teachers teacher pupils pupil "
+             "doctors doctor nurses nurse medics medic paramedics traders trader vendors vendor merchants "
+             "labourers labourer laborers laborer miners miner engineers engineer tourists tourist truckers "
+             "volunteers volunteer",
     "children": "children child kids kid boys boy girls girl babies baby infants infant toddlers toddler "
                 "minors minor teens teen teenagers teenager juveniles juvenile schoolchildren",
     "women": "women woman wife mother sister grandmother aunt niece fiancee girlfriend daughter-in-law wives mothers "
@@ -39,6 +44,10 @@ PERSON_NOUNS = {
     "civilians": "civilians civilian noncombatants",
 }
 NOUN_GROUP = {w: g for g, words in PERSON_NOUNS.items() for w in words.split()}
+PARENTS = {"father", "mother", "dad", "mom", "mum", "parent", "grandmother", "grandfather"}
+LATER_DIED = {"died", "dies", "succumbed"}
+QUALIFYING_PARTICIPLES = set("run led held backed controlled linked affiliated allied aligned owned operated based "
+                             "style related friendly".split())
 PLURAL_NOUNS = {"men", "women", "children", "people", "police", "staff", "personnel", "teens", "kids", "youths"}
 SECURITY_BIGRAMS = {("security", "forces"), ("police", "officers"), ("prison", "workers"), ("prison", "guards"),
                     ("prison", "staff"), ("service", "members"), ("security", "personnel"), ("border", "guards")}
@@ -145,8 +154,9 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
     prev = words[i - 1] if i else ""
     if is_age(words, i) or prev in MONTHS or prev in ("no", "$", "#", "no.") or words[i + 1:i + 2] and \
             words[i + 1] in MONTHS or prev in ("a", "an") and number_value(words, i) or i in named and i - 1 in named \
-            or prev in NUMBERED or _listed_age(words, i):
-        return None   # an age, a date ("March 3"), money, "a 50", "no one", "Channel 4", "Precinct 5"
+            or prev in NUMBERED or _listed_age(words, i) or prev == "of" and words[i - 2:i - 1] and \
+            words[i - 2] in PARENTS:
+        return None   # an age, a date ("March 3"), money, "a 50", "no one", "Channel 4", "Father of 5"
     if (age := _age_phrase(words, i)) and prev not in DETERMINERS and (i == 0 or number_value(words, i - 1) is None):
         return _aged_person(words, i, age[0], age[1], armed, named, persons)
     if (v := _named_person(words, i, named, persons) or _listed_person(words, i, persons)):
@@ -172,15 +182,22 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
     if q.end < len(words) and (words[q.end] in NOT_A_COUNT or (words[q.end] == "-" and q.end + 1 < len(words)
                                                                   and words[q.end + 1] in NOT_A_COUNT)):
         return None
+    if prev == "both" or words[q.end:q.end + 1] in (["more"], ["additional"], ["further"]):
+        return None   # "a woman and a man, both 19": ages; "two more bodies were recovered": an increment
     value, start = q.value, q.start
     head = _head_noun(words, q.end, armed, named, singular=q.value == 1)
     of = q.start - 1 if prev == "of" else q.start - 2 if words[max(0, q.start - 2):q.start] == ["of", "the"] else None
     if head is not None and of is not None and of > 0:   # "one of the three victims died", "which of the two men"
         part = number_value(words, of - 1)
         after = words[head[1]] if head[1] < len(words) else "."
-        # "one of the three victims died": the part; "one of the two men who died", "... two men killed": the whole
-        if part is not None and part[0] < q.value and after not in ("who", "that", "which") and (
-                after in ("died", "dies", "succumbed") or told_dead(words, head[1])):
+        # "one of the three victims died": the part; "one of the two men who died", "... two men killed": the whole;
+        # "two of the four people who were shot died": the part again
+        relative = words[head[1] + 1:head[1] + 3]
+        shot_then_died = after in ("who", "that") and relative[:1] in (["were"], ["was"]) and \
+            relative[1:] in (["shot"], ["wounded"], ["injured"], ["hit"]) and \
+            any(w in LATER_DIED for w in words[head[1] + 3:head[1] + 8])
+        if part is not None and part[0] < q.value and (shot_then_died or after not in ("who", "that", "which") and (
+                after in LATER_DIED or told_dead(words, head[1]))):
             return Victims(part[0], "exact", head[0], of - 1, head[1], bare=True)
         if words[of - 1] in ("which", "who", "none", "neither", "each", "either", "any", "whichever"):
             return None
@@ -191,6 +208,9 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
     definite = prev in ("the", "those", "these")
     if head is None:
         nxt = words[q.end] if q.end < len(words) else "."
+        part = number_value(words, of - 1) if of is not None and of > 0 else None
+        if part is not None and part[0] < value and any(w in LATER_DIED for w in words[q.end:q.end + 10]):
+            return Victims(part[0], "exact", "total", of - 1, q.end, bare=True)   # "One of 5 shot ... dies"
         if (prev == "," and (i - 2 in named or words[q.end:q.end + 1] == [","])) or not (
                 nxt in RIGHT_CUES or nxt in AUXILIARIES or nxt in BARE_FOLLOWERS) or nxt == "shot" and (
                 words[q.end + 1:q.end + 2] in (["was"], ["were"], ["rang"], ["fired"], ["hit"])
@@ -293,11 +313,19 @@ def _headline_person(words: list[str], i: int, opening: bool) -> Victims | None:
         return None
     if words[end:end + 1] == [","] and words[end + 2:end + 3] == [","] and number_value(words, end + 1):
         end += 3   # "Boy, 14, ..."
+    end = _past_children(words, w, end)
     if opening and end < len(words) and words[end] not in RIGHT_CUES and words[end] not in AUXILIARIES and \
             not (words[end] in ("and", ",") and end + 1 < len(words) and _names_people(words, end + 1)):
         return None   # "Woman and 5-year-old child injured": the casualty word comes after the list
     group = _noun_group(words, i, set(), i)
     return Victims(1, "exact", group, i, end, countable_single=group in PERSON_GROUPS, bare=True)
+
+
+def _past_children(words: list[str], noun: str, end: int) -> int:
+    """ "a mother of three", "Father of 5": one parent; the number counts their children, not the victims."""
+    if noun in PARENTS and words[end:end + 1] == ["of"] and (kids := read_quantity(words, end + 1)):
+        return kids.end
+    return end
 
 
 def _names_people(words: list[str], i: int) -> bool:
@@ -321,6 +349,8 @@ def _head_noun(words: list[str], i: int, armed: set[int], named: set[int],
         if w in NOUN_GROUP and nxt in NOUN_GROUP and NOUN_GROUP[w] == NOUN_GROUP[nxt]:
             j += 1   # "deputy constables", "teen girls": the last noun of the compound heads it
             continue
+        if w in NOUN_GROUP and nxt == "-" and words[j + 2:j + 3] and words[j + 2] in QUALIFYING_PARTICIPLES:
+            return None   # "a rebel-run channel", "a police-led raid": the noun only qualifies another
         if w in NOUN_GROUP and not (w in ("members", "member") and words[j - 1:j] == ["family"]):
             group = _noun_group(words, j, armed, i)
             end = j + 1
@@ -334,7 +364,7 @@ def _head_noun(words: list[str], i: int, armed: set[int], named: set[int],
                         k for k in range(len(rest)) if NOUN_GROUP.get(rest[k]) or rest[k] in ("workers", "staff")) + 1
             if scare:
                 end += 1
-            return group, end, scare
+            return group, _past_children(words, w, end), scare
         age = _age_phrase(words, j)
         if age is not None:
             years, after = age

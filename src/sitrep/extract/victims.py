@@ -342,7 +342,9 @@ def _acts_on_someone(words: list[str], i: int, j: int) -> bool:
     k = j + 1
     if words[k:k + 1] == ["and"] and words[k + 1:k + 2] and words[k + 1] in RIGHT_CUES:
         k += 2                                  # "shot and killed ..."
-    return words[k:k + 1] != [] and words[k] in OBJECT_STARTERS
+    elif words[k:k + 1] == ["dead"]:
+        k += 1                                  # "shot dead three teachers"
+    return words[k:k + 1] != [] and (words[k] in OBJECT_STARTERS or read_quantity(words, k) is not None)
 
 
 def _shot_or(words: list[str], j: int, figure: str) -> str:
@@ -388,6 +390,8 @@ def _cue_before(words: list[str], i: int) -> str | None:
     if w in LEFT_CUES and (k == 0 or words[k - 1] != "to"):
         fatal = w in ("shot", "shooting", "wounding", "wounded", "injuring") and k > 0 and words[k - 1] == "fatally"
         return "killed" if fatal else LEFT_CUES[w]
+    if w == "dead" and k > 0 and words[k - 1] == "shot":
+        return "killed"   # "gunmen shot dead three teachers"
     if w == "left" and (k == 0 or words[k - 1] != "to"):
         return "left"
     if w in ("struck", "striking", "hit", "hitting") and (BULLETS | {"fired", "opened"}) & set(words[max(0, k - 10):k]):
