@@ -7,7 +7,8 @@ import pytest
 
 from sitrep.extract.gazetteer import Gazetteer, ensure_default_gazetteer
 from sitrep.extract.nlp import load_pipeline
-from sitrep.extract.places import geoparse, geoparse_records, place_flags
+from sitrep.extract.outlets import outlet_country
+from sitrep.extract.places import geoparse, geoparse_records, km, place_flags
 
 
 @pytest.fixture(scope="module")
@@ -328,3 +329,138 @@ def test_a_city_beats_a_smaller_province_of_its_name(nlp, gazetteer):
 ])
 def test_the_state_a_story_names_decides_its_towns(nlp, gazetteer, text, name, admin1):
     assert places(nlp, gazetteer, text)[name].admin1 == admin1
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("The rescue squad serves every family in Paris and Henry County, its chief said.", "Paris", "Tennessee"),
+    ("A grant will help the shelter in Richmond, which serves all of Madison County.", "Richmond", "Kentucky"),
+])
+def test_a_town_and_its_county_read_each_other(nlp, gazetteer, text, name, admin1):
+    """Neither name is unambiguous alone; only one reading of each has the other nearby."""
+    assert places(nlp, gazetteer, text)[name].admin1 == admin1
+
+
+@pytest.mark.parametrize("text, names, admin1", [
+    ("The jobless rate in Clarke, Oconee and Oglethorpe counties stayed below the state's.",
+     ("Clarke", "Oconee", "Oglethorpe"), "Georgia"),
+    ("Residents of Caddo and Bossier parishes were told to boil their water.", ("Caddo", "Bossier"), "Louisiana"),
+    ("Flood warnings were issued for Kent and Essex counties after heavy rain.", ("Kent", "Essex"), "England"),
+])
+def test_names_before_plural_counties_are_counties(nlp, gazetteer, text, names, admin1):
+    found = places(nlp, gazetteer, text)
+    for name in names:
+        assert found[name].precision == "admin2" and found[name].admin1 == admin1
+
+
+@pytest.mark.parametrize("text, district, city", [
+    ("A teenager was shot Friday in the Austin neighborhood on the West Side, Chicago police said.", "Austin",
+     "Chicago"),
+    ("Police say a boy was wounded in the Juniata section of Philadelphia early Monday.", "Juniata", "Philadelphia"),
+    ("One man was shot in Orlando's Malibu Groves neighborhood on Thursday morning.", "Malibu", "Orlando"),
+])
+def test_a_neighborhood_lies_in_the_city_not_in_a_town_of_its_name(nlp, gazetteer, text, district, city):
+    found = places(nlp, gazetteer, text)
+    place = next(p for name, p in found.items() if name.startswith(district))
+    assert km(place.lat, place.lon, found[city].lat, found[city].lon) < 25
+    assert place.gazetteer_id is None   # the city's point, under the district's name
+
+
+def test_a_neighborhood_of_an_unnamed_city_gets_no_point(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Three people were hurt when a gun went off in the Feltonville section "
+                                   "of the city on Monday.")
+    assert found.get("Feltonville") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Five people were shot in a southwest Atlanta neighborhood on Wednesday, Atlanta police said.",
+    "A man was killed in an Atlanta neighborhood overnight.",
+])
+def test_a_city_named_before_neighborhood_is_the_city(nlp, gazetteer, text):
+    assert places(nlp, gazetteer, text)["Atlanta"].gazetteer_id is not None
+
+
+@pytest.mark.parametrize("text", [
+    "A man died after shooting himself at a Pueblo motel early Monday.",
+    "Pueblo police said the man was alone when the gun went off.",
+])
+def test_a_city_the_ner_calls_a_people_is_the_city(nlp, gazetteer, text):
+    assert places(nlp, gazetteer, text)["Pueblo"].admin1 == "Colorado"
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ("Prosecutors charged Cleveland Smelley, 30, and two other men in Detroit.", "Cleveland", "Detroit"),
+    ("Austin Reed, 19, was arrested in Dayton on Monday.", "Austin", "Dayton"),
+])
+def test_a_first_name_before_a_surname_and_an_age_is_a_person(nlp, gazetteer, text, person, place):
+    found = places(nlp, gazetteer, text)
+    assert person not in found and found[place] is not None
+
+
+@pytest.mark.parametrize("text", [
+    '"He was a fine kid," his uncle, Dr. Carl Johnson, Sr., said of the teen killed in Birmingham, Ala.',
+    "The boy's grandfather, James Smith, Sr., said the family was in shock.",
+])
+def test_an_abbreviation_after_a_name_is_not_a_country_code(nlp, gazetteer, text):
+    assert "Sr." not in places(nlp, gazetteer, text)
+
+
+def test_a_headline_word_the_body_writes_in_lower_case_is_no_place(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Teen Shot Near School On Friday, Police Say\n\nA teenager was shot near a "
+                                   "school in Akron on Friday, police said.")
+    assert "Police" not in found and found["Akron"].admin1 == "Ohio"
+
+
+def test_a_town_across_a_state_line_from_the_story_is_kept(nlp, gazetteer):
+    found = places(nlp, gazetteer, "An elderly couple was found dead in a Hanover condominium, police said. "
+                                   "State troopers from Bethel, Vt., assisted.")
+    assert found["Hanover"].admin1 == "New Hampshire"
+
+
+def test_a_town_after_in_is_no_building_whatever_the_ner_says(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Officers stopped a car on Edwards Street in Mount Pleasant for a traffic "
+                                   "violation, and the driver fled toward Titus County.")
+    assert found["Mount Pleasant"].admin1 == "Texas"
+
+
+@pytest.mark.parametrize("outlet, country", [
+    ("lfpress.ca", "CA"), ("https://www.thisisoxfordshire.co.uk/news/123", "GB"), ("dailystar.com.lb", "LB"),
+    ("wral.com", None), ("en.wikinews.org", None), ("news.example.tv", None), ("kmov.com:80", None), (None, None),
+])
+def test_an_outlets_country_is_its_country_code_domain(outlet, country):
+    assert outlet_country(outlet) == country
+
+
+def test_the_outlets_country_decides_a_name_the_text_leaves_open(nlp, gazetteer):
+    text = "City council wants London to become a hub for air cargo, the mayor said on Tuesday."
+    assert places(nlp, gazetteer, text)["London"].country == "GB"
+    sdoc = nlp(text)
+    london = next(m.place for m in geoparse(sdoc, gazetteer, outlet="lfpress.ca") if m.text == "London")
+    assert london.country == "CA" and london.admin1 == "Ontario"
+
+
+@pytest.mark.parametrize("text", [
+    "Police found the Toyota van in the 7400 block of South Shore Drive in Chicago.",
+    "The suspect fled in an older model Pontiac Grand Prix, Detroit police said.",
+])
+def test_a_car_make_named_like_a_town_is_a_car(nlp, gazetteer, text):
+    found = places(nlp, gazetteer, text)
+    assert "Toyota" not in found and "Pontiac" not in found
+
+
+def test_a_town_named_like_a_car_make_is_still_a_town(nlp, gazetteer):
+    assert places(nlp, gazetteer, "Two men were shot in Pontiac, Mich., on Sunday.")["Pontiac"].admin1 == "Michigan"
+
+
+def test_a_street_is_no_town_of_its_name(nlp, gazetteer):
+    found = places(nlp, gazetteer, "In D.C., a man was shot on Second Street near the Capitol, police said.")
+    assert found.get("Second Street") is None
+
+
+def test_a_neighborhood_is_named_with_its_city(nlp, gazetteer):
+    found = places(nlp, gazetteer, "A man was shot in the Mayfair section of Philadelphia on Sunday.")
+    assert found["Mayfair"].name == "Mayfair, Philadelphia"
+
+
+def test_a_town_named_like_a_car_make_keeps_its_police(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Lincoln Police said the man was shot near a bar in downtown Lincoln, Neb.")
+    assert found["Lincoln"].admin1 == "Nebraska"

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from sitrep.extract.gazetteer import Candidate, Gazetteer, normalize_name
 from sitrep.extract.nlp import text_of
+from sitrep.extract.outlets import outlet_country
 from sitrep.extract.toponyms import Toponym, local_names, recognize
 from sitrep.records import Flag, Place, PlaceMention
 
@@ -94,7 +95,7 @@ def _allowed(t: Toponym) -> tuple[Candidate, ...]:
         cands = tuple(c for c in cands if t.qualifiers and t.qualifiers[0].chosen or c.country in t.context)
     if t.context and not t.qualifiers and not t.state:
         # a village abroad is a worse guess than "somewhere in the country the article is about"
-        cands = tuple(c for c in cands if c.country in t.context or c.population >= 5000
+        cands = tuple(c for c in cands if c.country in t.context or c.population >= 5000 and not c.alias
                       or c.precision in ("country", "admin1", "region"))
     return cands
 
@@ -114,6 +115,8 @@ class Context:
     countries: Counter = field(default_factory=Counter)
     admin1s: Counter = field(default_factory=Counter)
     points: list[tuple[float, float, str]] = field(default_factory=list)
+    support: dict[str, int] = field(default_factory=dict)   # geonameid -> other names with a reading nearby
+    towns: Counter = field(default_factory=Counter)           # the towns the other names are read as
     _closest: dict[tuple, float | None] = field(default_factory=dict, repr=False)
 
     def closest_km(self, c: Candidate) -> float | None:
@@ -126,8 +129,11 @@ class Context:
         return self._closest[key]
 
 
-def _context(toponyms: list[Toponym]) -> Context:
-    ctx = Context()
+def _context(toponyms: list[Toponym], support: dict[str, int] | None = None, home: str | None = None) -> Context:
+    """What the other names say; `home` is the outlet's country, counted as one more mention of it."""
+    ctx = Context(support=support or {})
+    if home:
+        ctx.countries[home] += 1
     for t in toponyms:
         c = t.chosen or (t.candidates[0] if len({x.geonameid for x in t.candidates}) == 1 else None)
         if t.state and not t.state_weak or c is not None and t.state and c.admin1_code == t.state:
@@ -141,6 +147,8 @@ def _context(toponyms: list[Toponym]) -> Context:
             ctx.admin1s[(c.country, c.admin1_code)] += 1 if c.precision != "town" else 0.5
         if c.precision in ("town", "admin2"):
             ctx.points.append((c.lat, c.lon, c.geonameid))
+        if c.precision == "town" and not t.district and not t.demonym:
+            ctx.towns[c] += 1
     return ctx
 
 
@@ -168,13 +176,14 @@ def _score(c: Candidate, t: Toponym, ctx: Context) -> float:
     score += 1.5 * min(ctx.admin1s.get((c.country, c.admin1_code), 0), 2) if c.precision != "country" else 0.0
     if any(q.chosen and km(c.lat, c.lon, q.chosen.lat, q.chosen.lon) < 100 for q in t.near):
         score += 2.0   # "X near Aleppo"
+    score += SUPPORT_BONUS * min(ctx.support.get(c.geonameid, 0), 2)
     closest = ctx.closest_km(c) if c.precision in ("town", "admin2") else None
     if closest is not None:
         score += 2.0 if closest < 50 else 1.5 if closest < 150 else 0.5 if closest < 400 else 0.0
     return score
 
 
-def _resolve(toponyms: list[Toponym]) -> None:
+def _resolve(toponyms: list[Toponym], home: str | None = None) -> None:
     """Passes: first with what is unambiguous, then (twice) with what the last pass chose, each name in turn
     seeing the choices made before it (updating all at once lets two names swap readings: Walker County
     follows Huntsville, Alabama while Huntsville follows Walker County, Texas).
@@ -183,12 +192,44 @@ def _resolve(toponyms: list[Toponym]) -> None:
     by_name: dict[str, list[Toponym]] = {}
     for t in toponyms:
         by_name.setdefault(normalize_name(t.name) + ("#d" if t.demonym else ""), []).append(t)
-    contexts = {key: _context(_others(toponyms, group)) for key, group in by_name.items()}
+    support = _colocated(by_name)
+    contexts = {key: _context(_others(toponyms, group), support.get(key), home) for key, group in by_name.items()}
     for key, group in by_name.items():
         _choose(group, contexts[key])
     for _ in range(2):   # a second round lets a name follow one read later ("Georgia" the state, not the country)
-        for group in by_name.values():
-            _choose(group, _context(_others(toponyms, group)))
+        for key, group in by_name.items():
+            _choose(group, _context(_others(toponyms, group), support.get(key), home))
+
+
+SUPPORT_KM = 40       # a reading of another name this near supports a reading...
+SUPPORT_BONUS = 1.0   # ...by this much in _score, for up to two such names
+CELL_DEGREES = 0.5
+
+
+def _colocated(by_name: dict[str, list[Toponym]]) -> dict[str, dict[str, int]]:
+    """For each name and each of its town/county readings, how many *other* names have a reading within
+    SUPPORT_KM: a local story names a town with its county and neighbours ("Paris and Henry County"), and
+    only one Paris has a Henry County around it, even when neither name is unambiguous alone. Readings are
+    bucketed in a degree grid so that a document's thousands of candidate pairs are not all measured."""
+    grid: dict[tuple[int, int], list[tuple[str, Candidate]]] = {}
+    readings: dict[str, list[Candidate]] = {}
+    for key, group in by_name.items():
+        if group[0].demonym:
+            continue
+        cands = {c.geonameid: c for t in group for c in t.candidates
+                 if c.precision in ("town", "admin2") and not c.alias}
+        readings[key] = list(cands.values())
+        for c in cands.values():
+            grid.setdefault((int(c.lat // CELL_DEGREES), int(c.lon // CELL_DEGREES)), []).append((key, c))
+    support: dict[str, dict[str, int]] = {}
+    for key, cands in readings.items():
+        for c in cands:
+            row, col = int(c.lat // CELL_DEGREES), int(c.lon // CELL_DEGREES)
+            near = {other for dr in (-1, 0, 1) for dc in (-1, 0, 1) for other, o in grid.get((row + dr, col + dc), ())
+                    if other != key and km(c.lat, c.lon, o.lat, o.lon) < SUPPORT_KM}
+            if near:
+                support.setdefault(key, {})[c.geonameid] = len(near)
+    return support
 
 
 def _others(toponyms: list[Toponym], group: list[Toponym]) -> list[Toponym]:
@@ -222,10 +263,34 @@ def _choose(group: list[Toponym], ctx: Context) -> None:
         own = {c.geonameid for c in _allowed(t)}
         t.chosen = shared if shared and shared.geonameid in own else (
             max(_allowed(t), key=lambda c: _score(c, t, ctx)) if own else None)
+    if any(t.district for t in group):
+        _place_districts(group, ctx)
+
+
+DISTRICT_KM = 25
+DISTRICT_CITY = 50_000   # a town the text does not tie a district to must be a city to have districts
+
+
+def _place_districts(group: list[Toponym], ctx: Context) -> None:
+    """"The Austin neighborhood" in a Chicago story is no town of that name far away: a district lies in
+    the town the text puts it in ("Orlando's Malibu Groves", "the Juniata section of Philadelphia") or
+    else the city the story names most; a reading farther than DISTRICT_KM from it gives way to that
+    town's point (the fallback), for every occurrence of the name. Without a town, only a city stays."""
+    hosts = [q.chosen for t in group for q in t.qualifiers if q.chosen and q.chosen.precision == "town"]
+    cities = Counter({c: n for c, n in ctx.towns.items() if c.population >= DISTRICT_CITY})
+    host = hosts[0] if hosts else max(cities, key=cities.get) if cities else None
+    for t in group:
+        t.host = host
+        if t.chosen and (km(t.chosen.lat, t.chosen.lon, host.lat, host.lon) > DISTRICT_KM if host
+                         else t.chosen.population < STRAY_POPULATION):
+            t.chosen = None
 
 
 def _fallback(t: Toponym, gazetteer: Gazetteer) -> Place | None:
-    """The hierarchy the text gives for a name the gazetteer cannot place: never a guessed point."""
+    """The hierarchy the text gives for a name the gazetteer cannot place: never a guessed point (a
+    district's town is no guess: the district lies within a few kilometres of its point)."""
+    if t.district and t.host is not None:   # "Mayfair, Philadelphia"
+        return replace(t.host.to_place(f"{t.name}, {t.host.name}"), gazetteer_id=None)
     for q in t.qualifiers:
         area = q.chosen
         if area and area.precision == "town":   # "Atmeh, Idlib": the province, not the city's point
@@ -242,22 +307,22 @@ def _fallback(t: Toponym, gazetteer: Gazetteer) -> Place | None:
 _LAST_PARSE: list = [None, None, None, None]
 
 
-def _parse(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Toponym]:
-    doc, last_gazetteer, last_embedded, toponyms = _LAST_PARSE
-    if doc is sdoc and last_gazetteer is gazetteer and last_embedded == embedded:
+def _parse(sdoc, gazetteer: Gazetteer, embedded: bool = False, outlet: str | None = None) -> list[Toponym]:
+    doc, last_gazetteer, last_options, toponyms = _LAST_PARSE
+    if doc is sdoc and last_gazetteer is gazetteer and last_options == (embedded, outlet):
         return toponyms
-    toponyms = _parse_uncached(sdoc, gazetteer, embedded)
-    _LAST_PARSE[:] = [sdoc, gazetteer, embedded, toponyms]
+    toponyms = _parse_uncached(sdoc, gazetteer, embedded, outlet_country(outlet))
+    _LAST_PARSE[:] = [sdoc, gazetteer, (embedded, outlet), toponyms]
     return toponyms
 
 
-def _parse_uncached(sdoc, gazetteer: Gazetteer, embedded: bool) -> list[Toponym]:
+def _parse_uncached(sdoc, gazetteer: Gazetteer, embedded: bool, home: str | None) -> list[Toponym]:
     toponyms = recognize(sdoc, gazetteer, embedded)
     _attach_qualifiers(sdoc, toponyms)
-    _resolve(toponyms)
+    _resolve(toponyms, home)
     if extra := local_names(sdoc, toponyms, gazetteer):
         toponyms = sorted(toponyms + extra, key=lambda t: t.start)
-        _resolve(toponyms)
+        _resolve(toponyms, home)
     _drop_strays(toponyms)
     return toponyms
 
@@ -286,6 +351,9 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
             continue   # a city of its own country's story is named for itself
         if support.get((c.country, c.admin1_code), set()) - {key}:
             continue
+        if any(o.chosen and o.chosen.precision in ("town", "admin2") and normalize_name(o.name) != key
+               and km(c.lat, c.lon, o.chosen.lat, o.chosen.lon) < SUPPORT_KM for o in toponyms):
+            continue   # across a state line from the story's other places (Hanover, N.H., in a Vermont story)
         countries = {a[0] for a, names in support.items() if names - {key}}
         dominant = [a for a, names in support.items() if a[0] == c.country and len(names - {key}) >= 2]
         if c.country not in countries:   # "Mary" (Turkmenistan) in a story set in Florida
@@ -295,12 +363,14 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
             t.candidates = ()
 
 
-def geoparse(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[PlaceMention]:
+def geoparse(sdoc, gazetteer: Gazetteer, embedded: bool = False, outlet: str | None = None) -> list[PlaceMention]:
     """Place mentions of a spaCy doc, offsets into `sdoc.text`.
 
     `embedded` also returns demonyms ("Syrian": its country) and place names inside organization names
-    ("Alexandria Police"): geoparsing benchmarks count those, an incident's place should not."""
-    toponyms = [t for t in _parse(sdoc, gazetteer, embedded) if embedded or not t.demonym]
+    ("Alexandria Police"): geoparsing benchmarks count those, an incident's place should not.
+    `outlet` (the document's outlet domain or URL) lends its country-code domain as context: "London"
+    in the London Free Press (lfpress.ca) is London, Ontario."""
+    toponyms = [t for t in _parse(sdoc, gazetteer, embedded, outlet) if embedded or not t.demonym]
     placed = [_placed(t, gazetteer) for t in toponyms]
     # one sense per discourse for fallbacks too: "Atmeh" placed by "Atmeh, in Idlib" once is placed everywhere
     known: dict[str, Place] = {}
@@ -326,7 +396,8 @@ def _placed(t: Toponym, gazetteer: Gazetteer) -> Place | None:
     return t.chosen.to_place(None if t.demonym else t.name if t.chosen.alias else None)
 
 
-def place_flags(sdoc, mentions: list[PlaceMention], gazetteer: Gazetteer, document_name: str | None) -> list[Flag]:
+def place_flags(sdoc, mentions: list[PlaceMention], gazetteer: Gazetteer, document_name: str | None,
+                outlet: str | None = None) -> list[Flag]:
     """Inconsistencies between what the text says about a place and where the gazetteer has it, for the
     toponyms among `mentions` (geoparse's output, possibly filtered by the caller).
 
@@ -334,9 +405,10 @@ def place_flags(sdoc, mentions: list[PlaceMention], gazetteer: Gazetteer, docume
     in another province, well away from the stated one. direction_mismatch: "Syria's northwestern
     Hasakah region" / "Atmeh in eastern Syria" when the place sits clearly on the other side of the
     country (outer 40% of its extent on the opposite side). Both need the explicit construction.
+    `outlet` as given to geoparse (so that both read the same parse).
     """
     flags = []
-    toponyms = _parse(sdoc, gazetteer)
+    toponyms = _parse(sdoc, gazetteer, outlet=outlet)
     spans = {(m.start, m.end) for m in mentions}
     text = text_of(sdoc)
     for t in toponyms:
@@ -413,7 +485,7 @@ def geoparse_records(records: Iterable[dict], nlp, gazetteer: Gazetteer, batch_s
             yield record.get("text") or "", record
     for sdoc, record in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
         places = []
-        for m in geoparse(sdoc, gazetteer, embedded=True):
+        for m in geoparse(sdoc, gazetteer, embedded=True, outlet=record.get("outlet") or record.get("url")):
             p = m.place or Place()
             places.append({"start": m.start, "end": m.end, "text": m.text, "lat": p.lat, "lon": p.lon,
                            "country": p.country, "admin1": p.admin1, "gazetteer_id": p.gazetteer_id,

