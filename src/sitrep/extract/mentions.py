@@ -85,7 +85,8 @@ def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazettee
         else:
             previous_key = None
             main.append(s)
-    flags = tuple(place_flags(sdoc, [p for s in sentences for p in s.places], gazetteer, document.name))
+    flags = tuple(place_flags(sdoc, [p for s in sentences for p in s.places], gazetteer, document.name,
+                              outlet=document.outlet or document.url))
     mentions = [_mention(document, 0, "primary", main, main_date, kb, flags)]
     for index, group in enumerate(background.values(), 1):
         group_date = _most_precise([d.date for s in group for d in s.dates])
@@ -104,7 +105,7 @@ def _specific(m: Mention) -> bool:
 
 def _sentences(document: Document, sdoc: Doc, dates: list[DateMention], kb: KnowledgeBase,
                gazetteer: Gazetteer) -> list[_Sentence]:
-    places = geoparse(sdoc, gazetteer)
+    places = geoparse(sdoc, gazetteer, outlet=document.outlet or document.url)   # "lfpress.ca": London, Ontario
     claims = extract_claims(sdoc, document, kb)
     out = []
     for span in sentences_of(sdoc):
