@@ -124,3 +124,17 @@ def test_a_period_tally_is_not_the_incidents_toll(extractor, tally):
             f"{tally} The shooting remains under investigation.")
     primary = [m for m in mentions(extractor, text, published="2015-12-11") if m.role == "primary"][0]
     assert {(c.figure, c.value) for c in primary.claims} == {("killed", 1)}
+
+
+def test_a_state_is_refined_by_a_town_named_outside_the_event_sentences(extractor):
+    text = ("ST. LOUIS (KMOV)\n\nA man was shot and killed Sunday night in Missouri, police said. "
+            "No arrests have been made.")
+    primary = [m for m in mentions(extractor, text, published="2017-04-03") if m.role == "primary"][0]
+    assert primary.place.name == "St. Louis"
+
+
+def test_a_town_far_from_the_county_the_lead_names_does_not_refine_it(extractor):
+    text = ("A teenager was hurt in an accidental shooting in Cowley County, Kansas, on Sunday, the sheriff said.\n\n"
+            "He was flown to a hospital in Topeka.")
+    primary = [m for m in mentions(extractor, text, published="2016-10-17") if m.role == "primary"][0]
+    assert primary.place.name != "Topeka"

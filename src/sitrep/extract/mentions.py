@@ -28,6 +28,7 @@ from sitrep.records import Actor, Claim, Document, EventDate, Mention, Person, P
 
 BACKGROUND_GAP_DAYS = 7
 NEAR_KM = 50          # two precise places farther apart than this are two scenes
+COUNTY_KM = 80        # a town farther than this from a second-level division's point is not inside it
 # "On 4 January, X announced ...": a sentence opening on the date of a statement
 _OPENING_DATE = re.compile(r"^\W*(on|as of)\s*$", re.I)
 _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
@@ -247,7 +248,9 @@ def _place(sentences: list[_Sentence]) -> Place:
         top = max(support.values())
         lead = [(c, dateline) for c, dateline in fine if support[id(c)] == top]
     best = min((p for p, _ in lead), key=_rank)   # the lead's most precise place
-    for candidate in pool:
+    # refined by event sentences first, then by any sentence (a dateline "ST. LOUIS" inside "Mo.")
+    everywhere = [p.place for s in sentences for p in s.places if p.place]
+    for candidate in pool + everywhere:
         if _rank(candidate) < _rank(best) and _inside(candidate, best):
             best = candidate
     return best
@@ -272,6 +275,9 @@ def _inside(inner: Place, outer: Place) -> bool:
     """`inner` lies within `outer` as far as the hierarchy tells (country, then admin1 when `outer` has one)."""
     if not inner.country or inner.country != outer.country:
         return False
+    if outer.precision == "admin2" and None not in (inner.lat, outer.lat) and \
+            km(inner.lat, inner.lon, outer.lat, outer.lon) > COUNTY_KM:
+        return False      # Wichita is in Kansas, but far from Cowley County (towns carry no county here)
     return _RANK[outer.precision] >= _RANK["country"] or not outer.admin1 or inner.admin1 == outer.admin1
 
 
