@@ -19,6 +19,14 @@ def mentions(extractor, text: str, published: str = "2016-05-09"):
     return extractor.extract([doc])
 
 
+def primary_of(found):
+    return next(m for m in found if m.role == "primary")
+
+
+def figures(mention) -> set[tuple[str, int]]:
+    return {(c.figure, c.value) for c in mention.claims}
+
+
 @pytest.mark.parametrize("marker", [
     "In a separate shooting, a 64-year-old man was killed",
     "Separately, a 64-year-old man was killed",
@@ -30,7 +38,7 @@ def test_a_separate_incident_is_its_own_mention(extractor, marker):
     text = ("A man was shot and wounded on Sunday afternoon in Dayton, Ohio, police said. The victim, 25, "
             f"was taken to a hospital in stable condition.\n\n{marker} on the same street on Sunday night.")
     found = mentions(extractor, text)
-    primary = [m for m in found if m.role == "primary"][0]
+    primary = primary_of(found)
     assert {c.figure for c in primary.claims} == {"wounded"}
     others = [m for m in found if m.role == "mention"]
     assert len(others) == 1 and {c.figure for c in others[0].claims} == {"killed"}
@@ -46,7 +54,7 @@ def test_a_month_named_without_a_year_recalls_an_older_event(extractor):
     text = ("Security forces killed a militant commander in a raid near Mosul on Tuesday, officials said.\n\n"
             "Operations against the group go on. In March, the army announced the death of another leader.")
     found = mentions(extractor, text, published=None)
-    primary = [m for m in found if m.role == "primary"][0]
+    primary = primary_of(found)
     assert all("March" not in c.quote for c in primary.claims)
     assert any("March" in c.quote for m in found if m.role == "mention" for c in m.claims)
 
@@ -62,8 +70,8 @@ def test_an_event_told_as_months_or_years_past_is_not_the_main_one(extractor, re
     text = ("Seven people were wounded in a shooting outside a house in Athens, Georgia, on Friday night, police "
             f"said.\n\nNone of the injuries were life-threatening. {recalled}")
     found = mentions(extractor, text, published="2016-05-07")
-    primary = [m for m in found if m.role == "primary"][0]
-    assert {(c.figure, c.value) for c in primary.claims} == {("wounded", 7)}
+    primary = primary_of(found)
+    assert figures(primary) == {("wounded", 7)}
 
 
 def test_a_victims_first_name_read_as_a_town_does_not_move_the_scene(extractor):
@@ -72,9 +80,9 @@ def test_a_victims_first_name_read_as_a_town_does_not_move_the_scene(extractor):
             "TRENTON, N.J. - One man was killed and four others were wounded in a drive-by shooting in Trenton "
             "on Saturday night, prosecutors said.\n\nThe shooting happened outside a store in Trenton's South Ward.")
     found = mentions(extractor, text)
-    primary = [m for m in found if m.role == "primary"][0]
+    primary = primary_of(found)
     assert primary.place.name == "Trenton"
-    assert ("killed", 1) in {(c.figure, c.value) for c in primary.claims}
+    assert ("killed", 1) in figures(primary)
 
 
 def test_the_headline_always_tells_the_main_incident(extractor):
@@ -83,9 +91,9 @@ def test_the_headline_always_tells_the_main_incident(extractor):
             "Three men were shot near a park in Denver, Colorado, late Saturday, police said. "
             "All three are expected to survive.")
     found = mentions(extractor, text)
-    primary = [m for m in found if m.role == "primary"][0]
+    primary = primary_of(found)
     assert [m.role for m in found] == ["primary"]
-    assert {(c.figure, c.value) for c in primary.claims} >= {("wounded", 3)}
+    assert figures(primary) >= {("wounded", 3)}
 
 
 @pytest.mark.parametrize("other", [
@@ -96,22 +104,22 @@ def test_another_raid_told_after_the_main_one_is_its_own_mention(extractor, othe
     text = ("An air strike hit a market in northern Saada province early Monday, killing nine civilians, "
             f"a local official said.\n\nThe coalition did not comment. {other}")
     found = mentions(extractor, text, published="2024-02-12")
-    primary = [m for m in found if m.role == "primary"][0]
-    assert {(c.figure, c.value) for c in primary.claims} == {("killed", 9)}
-    assert any(("killed", 2) in {(c.figure, c.value) for c in m.claims} for m in found if m.role == "mention")
+    primary = primary_of(found)
+    assert figures(primary) == {("killed", 9)}
+    assert any(("killed", 2) in figures(m) for m in found if m.role == "mention")
 
 
 def test_a_dateline_abroad_is_not_the_scene(extractor):
     text = ("MOSCOW — Russia's defence ministry said on Wednesday its forces had struck a military facility "
             "in Kharkiv, killing up to 30 fighters.\n\nIt denied hitting residential buildings.")
-    primary = [m for m in mentions(extractor, text, published="2024-05-22") if m.role == "primary"][0]
+    primary = primary_of(mentions(extractor, text, published="2024-05-22"))
     assert (primary.place.name, primary.place.country) == ("Kharkiv", "UA")
 
 
 def test_a_home_dateline_stays_the_scene_over_a_neighbourhood_read_as_another_town(extractor):
     text = ("COLUMBUS (WCMH) - Police say two teenage girls were accidentally shot Friday night in south "
             "Linden.\n\nBoth victims were taken to a children's hospital in stable condition.")
-    primary = [m for m in mentions(extractor, text, published="2016-06-04") if m.role == "primary"][0]
+    primary = primary_of(mentions(extractor, text, published="2016-06-04"))
     assert primary.place.name == "Columbus"
 
 
@@ -122,19 +130,19 @@ def test_a_home_dateline_stays_the_scene_over_a_neighbourhood_read_as_another_to
 def test_a_period_tally_is_not_the_incidents_toll(extractor, tally):
     text = ("A man was shot and killed outside a bar in New Orleans on Thursday night, police said.\n\n"
             f"{tally} The shooting remains under investigation.")
-    primary = [m for m in mentions(extractor, text, published="2015-12-11") if m.role == "primary"][0]
-    assert {(c.figure, c.value) for c in primary.claims} == {("killed", 1)}
+    primary = primary_of(mentions(extractor, text, published="2015-12-11"))
+    assert figures(primary) == {("killed", 1)}
 
 
 def test_a_state_is_refined_by_a_town_named_outside_the_event_sentences(extractor):
     text = ("ST. LOUIS (KMOV)\n\nA man was shot and killed Sunday night in Missouri, police said. "
             "No arrests have been made.")
-    primary = [m for m in mentions(extractor, text, published="2017-04-03") if m.role == "primary"][0]
+    primary = primary_of(mentions(extractor, text, published="2017-04-03"))
     assert primary.place.name == "St. Louis"
 
 
 def test_a_town_far_from_the_county_the_lead_names_does_not_refine_it(extractor):
     text = ("A teenager was hurt in an accidental shooting in Cowley County, Kansas, on Sunday, the sheriff said.\n\n"
             "He was flown to a hospital in Topeka.")
-    primary = [m for m in mentions(extractor, text, published="2016-10-17") if m.role == "primary"][0]
+    primary = primary_of(mentions(extractor, text, published="2016-10-17"))
     assert primary.place.name != "Topeka"
