@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import datetime as dt
 import gc
+import hashlib
 import random
 import resource
 import time
@@ -35,7 +36,7 @@ CITIES = [("Chicago", "IL", 41.85, -87.65), ("Houston", "TX", 29.76, -95.36), ("
           ("Mobile", "AL", 30.69, -88.04), ("Albany", "NY", 42.65, -73.76), ("Savannah", "GA", 32.08, -81.1)]
 FIRST = ["James", "Maria", "Darnell", "Luis", "Keisha", "Tyrone", "Ashley", "Marcus", "Jose", "Brianna", "Andre"]
 LAST = ["Johnson", "Williams", "Garcia", "Brown", "Davis", "Lopez", "Wilson", "Moore", "Taylor", "Jackson"]
-SURNAME_SUFFIXES = ["Abbott", "Baker", "Carter", "Dixon", "Ellis", "Foster", "Gibson", "Hayes", "Irwin", "Jordan"]
+SYLLABLES = ["ka", "lo", "mer", "tin", "sa", "vo", "ren", "di", "bel", "qu", "ash", "no", "gra", "fen", "ul", "zo"]
 STREETS = ["Madison", "Elm", "Oak", "King", "Park", "Grand", "Lake", "Pine", "Maple", "Cedar", "Hill", "Union"]
 
 
@@ -82,16 +83,23 @@ def moved(value: str | None, days: int) -> str | None:
     return dt.date.fromordinal(dt.date.fromisoformat(value[:10]).toordinal() + days).isoformat()
 
 
+def pseudonym(name: str, copy: int) -> str:
+    """A made-up surname, one per person and copy: the people of two incidents rarely share a name word (a
+    suffix common to a whole copy would be one name shared by every victim of a year)."""
+    digest = hashlib.sha1(f"{name}|{copy}".encode()).digest()
+    return "".join(SYLLABLES[b % len(SYLLABLES)] for b in digest[:4]).capitalize()
+
+
 def shifted(m: Mention, copy: int, shift_days: int) -> Mention:
-    """Copy `copy` of a base mention: dates moved by copy x shift_days, named people renamed (another incident
-    has other victims), text and place shared with the base."""
+    """Copy `copy` of a base mention: dates moved by copy x shift_days, named people given another surname
+    (another incident has other victims), text and place shared with the base."""
     def move(value: str | None) -> str | None:
         return moved(value, copy * shift_days)
     date = m.date
     date = dataclasses.replace(date, value=move(date.value) if date.precision == "day" else date.value,
                                earliest=move(date.earliest), latest=move(date.latest))
-    people = tuple(dataclasses.replace(p, name=f"{p.name} {SURNAME_SUFFIXES[copy % len(SURNAME_SUFFIXES)]}"
-                                       f"{copy // len(SURNAME_SUFFIXES) or ''}") for p in m.people) if copy else m.people
+    people = tuple(dataclasses.replace(p, name=f"{p.name} {pseudonym(p.name, copy)}") for p in m.people) \
+        if copy else m.people
     return dataclasses.replace(m, id=f"{m.id}~{copy}", date=date, published=move(m.published), people=people)
 
 

@@ -21,7 +21,9 @@ from sitrep.cluster import ScoreWeights, cluster_mentions
 from sitrep.records import Mention, Place
 from sitrep.store.sqlite import SqliteStore
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# the shared material sits next to the repository: /work/main -> /work/shared, a worktree /work/wt/x -> /work/shared
+SHARED = next((parent / "shared" for parent in Path(__file__).resolve().parents
+               if (parent / "shared" / "eval").is_dir()), Path(__file__).resolve().parents[2] / "shared")
 GVA = SHARED / "benchmarks" / "gva-dev"
 
 

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.cluster import (DEFAULT_THRESHOLD, DEFAULT_WEIGHTS, BlockIndex, Cluster, LinkGraph, block_keys,
-                            cluster_mentions, incident_id, links, lookup_keys, recluster_neighbourhood, score_pair)
+from sitrep.cluster import (DEFAULT_THRESHOLD, DEFAULT_WEIGHTS, DEFAULT_WINDOW_DAYS, BlockIndex, Cluster, LinkGraph,
+                            block_keys, cluster_mentions, incident_id, links, lookup_keys, meet,
+                            recluster_neighbourhood, score_pair)
 from sitrep.records import Actor, Claim, EventDate, Mention, Person, Place
 
 TOWNS = {
@@ -16,6 +18,10 @@ TOWNS = {
     "Chicago": Place("Chicago", "Illinois", None, "US", 41.85, -87.65, "town"),
     "Rocky Mount": Place("Rocky Mount", "North Carolina", None, "US", 35.94, -77.79, "town"),
     "Aleppo": Place("Aleppo", "Aleppo Governorate", None, "SY", 36.20, 37.16, "town"),
+    "Winchester KY": Place("Winchester", "Kentucky", None, "US", 37.99, -84.18, "town"),
+    "Winchester VA": Place("Winchester", "Virginia", None, "US", 39.19, -78.16, "town"),
+    "Chelsea GB": Place("Chelsea", "England", None, "GB", 51.49, -0.17, "town"),
+    "Chelsea MA": Place("Chelsea", "Massachusetts", None, "US", 42.39, -71.03, "town"),
 }
 
 
@@ -84,10 +90,19 @@ def test_same_town_same_type_different_year_cannot_link():
 def test_same_city_same_day_different_victims_stay_apart():
     score, evidence = score_pair(SHOOTING_1[0], SHOOTING_2[0])
     assert "different_victims" in evidence and score < DEFAULT_THRESHOLD
-    # the differently named victims are what keeps them apart
-    assert score_pair(SHOOTING_1[0], SHOOTING_2[0], DEFAULT_WEIGHTS.replace(victims_conflict=0))[0] >= DEFAULT_THRESHOLD
     assert partition(cluster_mentions([*SHOOTING_1, *SHOOTING_2])) == {
         frozenset({"chi-1a", "chi-1b"}), frozenset({"chi-2a", "chi-2b"})}
+
+
+def test_differently_named_victims_keep_two_like_worded_reports_apart():
+    hayes = mention("w-1", "Darnell Hayes, 19, was shot in the chest on South Wabash Avenue on Tuesday night and died "
+                    "at Stroger Hospital, police said.", "2016-06-14", "Chicago", people=[("Darnell Hayes", "killed")])
+    moore = mention("w-2", "A gunman wounded Marcus Moore, 34, in the leg at a bus stop on Wabash on Tuesday "
+                    "afternoon.", "2016-06-14", "Chicago", people=[("Marcus Moore", "wounded")])
+    score, evidence = score_pair(hayes, moore)
+    assert evidence["different_victims"] == [["darnell hayes"], ["marcus moore"]] and score < DEFAULT_THRESHOLD
+    # the names are what keeps them apart: the words alone read as one report
+    assert score_pair(hayes, moore, DEFAULT_WEIGHTS.replace(victims_conflict=0))[0] >= DEFAULT_THRESHOLD
 
 
 def test_places_in_different_countries_cannot_link():
@@ -116,7 +131,22 @@ PARK = [
 ]
 ROUND_UP = ("Sunday was violent: a man was shot outside a Cottage Grove Avenue liquor store, and two teenagers "
             "were wounded by gunfire from a passing car in a Little Village park.")
-CORPUS = [*RAID, OLD_RAID, *SHOOTING_1, *SHOOTING_2, *LIQUOR_STORE, *PARK,
+# A shooting in Rocky Mount, the report that named the victim, and the trial four months later; and another
+# shooting in the same town six weeks later, named differently.
+COURT_CASE = [
+    mention("rm-first", "A 16-year-old boy was shot and killed outside an apartment complex on Grace Street late "
+            "Saturday, Rocky Mount police said.", "2016-03-19", "Rocky Mount", killed=1),
+    mention("rm-named", "Police identified the teenager killed on Grace Street as Jalen Whitfield, 16; a 17-year-old, "
+            "Corey Batchelor, was charged with murder.", "2016-03-21", "Rocky Mount",
+            people=[("Jalen Whitfield", "killed"), ("Corey Batchelor", "arrested")], killed=1),
+    mention("rm-trial", "Jurors heard opening statements on Tuesday in the murder trial of Corey Batchelor, accused of "
+            "shooting Jalen Whitfield in March.", "2016-07-19", "Rocky Mount",
+            people=[("Corey Batchelor", "arrested"), ("Jalen Whitfield", "killed")]),
+]
+LATER_IN_TOWN = mention("rm-other", "A man was wounded in a drive-by shooting on Sunset Avenue on Friday night, Rocky "
+                        "Mount police said; Tavon Lyles, 24, is expected to survive.", "2016-05-06", "Rocky Mount",
+                        people=[("Tavon Lyles", "wounded")])
+CORPUS = [*RAID, OLD_RAID, *SHOOTING_1, *SHOOTING_2, *LIQUOR_STORE, *PARK, *COURT_CASE, LATER_IN_TOWN,
           mention("recap", ROUND_UP, "2016-06-19", "Chicago", role="mention")]
 
 
@@ -145,6 +175,84 @@ def test_background_mention_of_an_old_raid_joins_it():
     assert frozenset({"raid-2019", "recall"}) in groups
 
 
+def test_a_trial_months_later_joins_the_shooting_through_the_names_it_shares():
+    first, named, trial = COURT_CASE
+    score, evidence = score_pair(named, trial)
+    assert score >= DEFAULT_THRESHOLD and evidence["named_across_days"] == ["corey batchelor", "jalen whitfield"]
+    # the first report names no one: alone it cannot reach a report four months later...
+    assert score_pair(first, trial)[1]["cannot_link"] == "dates incompatible"
+    assert set(lookup_keys(trial)) & set(block_keys(named))
+    # ...but the named report carries it, and a shooting in between in the same town stays apart
+    assert partition(cluster_mentions([*COURT_CASE, LATER_IN_TOWN])) == {
+        frozenset({"rm-first", "rm-named", "rm-trial"}), frozenset({"rm-other"})}
+    assert score_pair(LATER_IN_TOWN, named)[1]["cannot_link"] == "dates incompatible"
+
+
+def test_a_surname_alone_is_named_evidence_only_with_a_second_name():
+    named = COURT_CASE[1]
+    surname_only = mention("rm-bond", "A judge denied bond for Batchelor, who is charged in the killing of a teenager.",
+                           "2016-05-02", "Rocky Mount", people=[("Batchelor", "arrested")])
+    assert score_pair(named, surname_only)[1]["cannot_link"] == "dates incompatible"
+    both = dataclasses.replace(surname_only, id="rm-bond2", evidence="A judge denied bond for Batchelor, charged "
+                               "in the killing of Jalen Whitfield.")
+    assert {"batchelor", "whitfield"} <= set(score_pair(named, both)[1]["named_across_days"])
+
+
+def test_an_official_quoted_in_two_shootings_months_apart_does_not_tie_them():
+    spring = mention("da-1", "District Attorney Stephen Zappala said a man shot dead on Penn Avenue on Friday was "
+                     "targeted.", "2016-03-11", "Rocky Mount", people=[("Stephen Zappala", "other")], killed=1)
+    summer = mention("da-2", "District Attorney Stephen Zappala said a woman wounded on Penn Avenue on Friday was "
+                     "not the target.", "2016-07-15", "Rocky Mount", people=[("Stephen Zappala", "other")])
+    assert score_pair(spring, summer)[1]["cannot_link"] == "dates incompatible"
+    # the same two reports naming a victim in common are one incident told twice
+    as_victim = [dataclasses.replace(m, people=(Person("Stephen Zappala", "wounded"),)) for m in (spring, summer)]
+    assert score_pair(*as_victim)[1]["named_across_days"] == ["stephen zappala"]
+
+
+def test_name_particles_identify_no_one():
+    a = mention("ab-1", "A drone strike near Atmeh killed Abu Khalid al-Masri, the group said.", "2022-02-03",
+                "Atmeh", people=[("Abu Khalid al-Masri", "killed")])
+    b = mention("ab-2", "Abu Omar al-Masri was arrested in Atmeh, the group said.", "2022-04-20", "Atmeh",
+                people=[("Abu Omar al-Masri", "arrested")])
+    assert score_pair(a, b)[1]["cannot_link"] == "dates incompatible"
+
+
+def test_a_hospital_is_not_a_person_in_common():
+    a = mention("h-1", "A man was shot on Halsted Street and taken to Stroger Hospital.", "2016-06-14", "Chicago",
+                people=[("Stroger Hospital", "wounded")])
+    b = mention("h-2", "A woman was wounded in Englewood and taken to Stroger Hospital.", "2016-06-15", "Chicago",
+                people=[("Stroger Hospital", "wounded")])
+    assert "shared_people" not in score_pair(a, b)[1]
+    assert not [k for k in block_keys(a) if k.startswith(("p:", "pw:"))]
+    # a name is an institution by its head noun, the last word, not by a word anywhere in it
+    park = [dataclasses.replace(m, people=(Person("Park Ji-sung", "wounded"),)) for m in (a, b)]
+    assert score_pair(*park)[1]["shared_people"] == ["park ji sung"]
+
+
+def test_a_town_placed_in_another_state_by_the_geocoder_still_meets_its_reports():
+    kentucky = mention("wi-ky", "Two people were charged after a pregnant student was shot dead at the Summit "
+                       "Apartments in Winchester on Tuesday night.", "2014-12-23", "Winchester KY", killed=1)
+    virginia = mention("wi-va", "A third person was charged in the fatal shooting at the Summit Apartments complex in "
+                       "Winchester on Tuesday.", "2014-12-23", "Winchester VA", killed=1)
+    assert set(lookup_keys(virginia)) & set(block_keys(kentucky))      # through the rare name, not the state
+    score, evidence = score_pair(kentucky, virginia)
+    assert evidence["town_named_in_both"] and score >= DEFAULT_THRESHOLD
+    # a town far away that neither report names in the other's text is still a place conflict
+    elsewhere = dataclasses.replace(virginia, evidence=virginia.evidence.replace("Winchester", "Front Royal"),
+                                    place=Place("Front Royal", "Virginia", None, "US", 38.92, -78.19, "town"))
+    assert "town_named_in_both" not in score_pair(kentucky, elsewhere)[1]
+    assert score_pair(kentucky, elsewhere)[0] < score
+
+
+def test_one_town_name_read_in_two_countries_is_no_border():
+    london = mention("ch-gb", "Police in Chelsea said a man was shot twice outside a bakery on Broadway on Friday.",
+                     "2017-01-13", "Chelsea GB", killed=1)
+    boston = mention("ch-us", "A man shot outside a Broadway bakery in Chelsea on Friday has died, police said.",
+                     "2017-01-13", "Chelsea MA", killed=1)
+    score, evidence = score_pair(london, boston)
+    assert "cannot_link" not in evidence and score >= DEFAULT_THRESHOLD
+
+
 def test_block_keys_meet_within_the_window_and_not_across_years():
     assert set(lookup_keys(RAID[0])) & set(block_keys(RAID[1]))
     assert not set(lookup_keys(RAID[0])) & set(block_keys(OLD_RAID))
@@ -157,6 +265,21 @@ def test_an_article_with_no_date_at_all_meets_the_dated_reports_of_its_area():
     assert set(lookup_keys(undated)) & set(block_keys(RAID[0]))      # it finds the dated reports
     assert set(lookup_keys(RAID[0])) & set(block_keys(undated))      # and they find it
     assert not {k for k in lookup_keys(RAID[0]) if k.startswith("a:")}   # dated ones never scan their area
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 400), st.integers(0, 400))
+def test_candidates_meet_from_both_sides_and_always_within_the_window(first, second):
+    day = lambda offset: (dt.date(2016, 1, 1) + dt.timedelta(days=offset)).isoformat()  # noqa: E731
+    a = dataclasses.replace(SHOOTING_1[0], id="m-a", date=EventDate(day(first), "day"), published=day(first))
+    b = dataclasses.replace(SHOOTING_1[1], id="m-b", date=EventDate(day(second), "day"), published=day(second))
+    assert meet(a, b) == meet(b, a)
+    if abs(first - second) <= DEFAULT_WINDOW_DAYS:
+        assert meet(a, b)
+    if meet(a, b):   # what the index hands over is what `meet` accepts
+        index = BlockIndex()
+        index.add(a)
+        assert index.neighbours(b) == {"m-a"}
 
 
 def test_block_index_finds_only_neighbours():

@@ -1,0 +1,142 @@
+"""Pair scoring: how strongly two mentions read as reports of one incident, and the evidence for it."""
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+
+from sitrep.cluster.blocking import DEFAULT_WINDOW_DAYS, LONG_WINDOW_DAYS
+from sitrep.cluster.features import Features, cosine, features
+from sitrep.extract.places import km
+from sitrep.records import Mention
+
+DEFAULT_THRESHOLD = 0.33     # Settings.cluster_threshold; tuned on gva-dev (scripts/tune_clustering.py)
+# The rarity-weighted cosine of two reports' sentences counts from TEXT_FLOOR (what unrelated reports of one area
+# and week share: "shot", "police", the town; 4 in 5 such gva-dev pairs are below it, over 9 in 10 pairs of
+# reports of one incident above) and is full text evidence from TEXT_FULL on.
+TEXT_FLOOR = 0.15
+TEXT_FULL = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreWeights:
+    """How much each kind of evidence counts; the positive parts sum to 1. Tuned on gva-dev."""
+    text: float = 0.30       # rarity-weighted cosine of the evidence sentences
+    salient: float = 0.25    # overlap of numbers and proper names (ages, counts, street and victim names)
+    people: float = 0.15     # a named person in common
+    place: float = 0.10      # place and date together stay below the threshold: same town and day is not
+    date: float = 0.20       # enough, some words of the reports must agree too
+    claims: float = 0.10     # same killed/wounded totals (+), different (-)
+    event_type: float = 0.05  # different event types (-): weak, reports of one event often classify it apart
+    victims_conflict: float = 0.15  # both name victims and none is shared: a different incident (names are noisy)
+    # towns over 150 km apart or different admin1: most likely two incidents, but a geocoder's wrong guess
+    # among same-named towns must not forbid what the text says is one event
+    place_conflict: float = 0.3
+    floor: float = 0.08      # no pair across two clusters may score below this for them to merge
+
+    def replace(self, **changes: float) -> "ScoreWeights":
+        return dataclasses.replace(self, **changes)
+
+
+DEFAULT_WEIGHTS = ScoreWeights()
+
+
+def _place_similarity(fa: Features, fb: Features) -> tuple[float, dict, str | None]:
+    """(similarity in [-1, 1], evidence, reason they cannot be one place); -1 is a place conflict.
+
+    Places that disagree (other countries, towns far apart, other admin1) while one report's text names the
+    other's town are a geocoder's two readings of one name ("Chelsea", "Winchester"), not two places: they
+    count as the same area, neither a conflict nor a match."""
+    lat1, lon1, admin_a, country_a, precise_a = fa.place
+    lat2, lon2, admin_b, country_b, precise_b = fb.place
+    if country_a and country_b and country_a != country_b:
+        similarity, evidence, block = 0.0, {"countries": [country_a, country_b]}, "different countries"
+    elif lat1 is not None and lat2 is not None:
+        distance = km(lat1, lon1, lat2, lon2)
+        if distance <= 150 or not (precise_a and precise_b):
+            return max(0.0, 1.0 - distance / 50.0), {"km": round(distance, 1)}, None
+        similarity, evidence, block = -1.0, {"km": round(distance)}, None
+    elif admin_a and admin_b:
+        if admin_a == admin_b:
+            return 0.5, {"admin1": admin_a}, None
+        similarity, evidence, block = -1.0, {"admin1": [admin_a, admin_b]}, None
+    else:
+        return 0.2, {}, None
+    if (fa.place_words and fa.place_words <= fb.text.words) or (fb.place_words and fb.place_words <= fa.text.words):
+        return 0.5, {**evidence, "town_named_in_both": True}, None
+    return similarity, evidence, block
+
+
+def _date_similarity(a: Features, b: Features, window_days: int) -> tuple[float, dict, str | None]:
+    if a.earliest is None or b.earliest is None:
+        return 0.3, {}, None
+    gap = max(0, max(a.earliest, b.earliest) - min(a.latest, b.latest))
+    if gap > window_days:
+        return 0.0, {"days_apart": gap}, "dates incompatible"
+    width = max(a.latest - a.earliest, b.latest - b.earliest)
+    # An exact shared day is strong; overlapping week or month ranges say little; each day apart halves it.
+    return 0.5 ** gap / (1.0 + width / 3.0), {"days_apart": gap, "widest_range_days": width}, None
+
+
+def named_across_days(a: Features, b: Features) -> list[str]:
+    """The evidence that lets two reports weeks or months apart be one incident (the arrest, the trial, the
+    funeral after the shooting): both name in full one person killed, wounded or arrested, or two rare words of
+    such names in one report are among the other's proper names ("Burnsworth" and "Gustafson" in a court
+    report, "John Henry Burnsworth fatally shot James Gustafson" in the first one). A town, a kind of event or
+    an official quoted in both are never enough."""
+    full = sorted(k for k in a.principals & b.principals if " " in k)
+    if full:
+        return full
+    words = (a.person_words & (b.person_words | b.text.name_words)) | (b.person_words & a.text.name_words)
+    return sorted(words) if len(words) >= 2 else []
+
+
+def score_pair(a: Mention, b: Mention, weights: ScoreWeights = DEFAULT_WEIGHTS,
+               window_days: int = DEFAULT_WINDOW_DAYS) -> tuple[float, dict]:
+    """Score in [0, 1] that a and b report the same incident, with the evidence for it.
+
+    A pair that cannot be one incident (different countries, dates further apart than the window with no
+    person named in both, dates more than LONG_WINDOW_DAYS apart) scores 0 with evidence["cannot_link"] saying
+    why; distant towns or different admin1 and differently named victims are strong penalties, which the text
+    can outweigh only when it is nearly the same report.
+    """
+    if a.id > b.id:
+        a, b = b, a
+    fa, fb = features(a), features(b)
+    place, place_ev, place_block = _place_similarity(fa, fb)
+    date, date_ev, date_block = _date_similarity(fa, fb, window_days)
+    evidence: dict = {"place": round(place, 3), **place_ev, "date": round(date, 3), **date_ev}
+    if date_block and not place_block and date_ev["days_apart"] <= LONG_WINDOW_DAYS:
+        named = named_across_days(fa, fb)
+        if named:
+            date_block = None
+            evidence["named_across_days"] = named[:5]
+    blocked = place_block or date_block
+    if blocked:
+        evidence["cannot_link"] = blocked
+        return 0.0, evidence
+    text = cosine(fa.text.weights, fb.text.weights)
+    shared_salient = fa.text.salient & fb.text.salient
+    salient = len(shared_salient) / math.sqrt(len(fa.text.salient) * len(fb.text.salient)) if shared_salient else 0.0
+    shared_people = sorted(fa.people & fb.people) or sorted((fa.surnames | fa.people) & (fb.surnames | fb.people))
+    people = 1.0 if shared_people else 0.0
+    place_weight = weights.place if place >= 0 else weights.place_conflict
+    text_evidence = min(1.0, max(0.0, text - TEXT_FLOOR) / (TEXT_FULL - TEXT_FLOOR))
+    score = (weights.text * text_evidence + weights.salient * salient + weights.people * people
+             + place_weight * place + weights.date * date)
+    evidence.update(text=round(text, 3), salient=round(salient, 3))
+    if shared_people:
+        evidence["shared_people"] = shared_people[:5]
+    if fa.victims and fb.victims and not (fa.victims & fb.victims) and not shared_people:
+        score -= weights.victims_conflict
+        evidence["different_victims"] = [sorted(fa.victims)[:3], sorted(fb.victims)[:3]]
+    # a report often gives several tallies (the dead at first, the dead now): a figure agrees when any is shared
+    common = sorted(set(fa.tallies) & set(fb.tallies))
+    if common:
+        agree = sum(bool(fa.tallies[k] & fb.tallies[k]) for k in common) / len(common)
+        score += weights.claims * (2 * agree - 1)
+        evidence["figures_agree"] = round(agree, 2)
+    if fa.event_type and fb.event_type and fa.event_type != fb.event_type:
+        score -= weights.event_type
+        evidence["event_types"] = [fa.event_type, fb.event_type]
+    return min(1.0, max(0.0, score)), evidence
