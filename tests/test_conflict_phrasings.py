@@ -73,3 +73,16 @@ def test_an_event_dated_by_a_period_is_not_a_tally(text, expected, nlp, kb):
 
 def test_a_period_tally_is_still_dropped(nlp, kb):
     assert totals("So far this year, 212 people have been killed in shootings across the county.", nlp, kb) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Earlier, officials had put the toll at 15.", ("killed", "total", 15)),
+    ("The emergency agency put the death toll at 40.", ("killed", "total", 40)),
+    ("The injury toll stood at 12 on Sunday.", ("wounded", "total", 12)),
+])
+def test_a_toll_put_at_a_number(text, expected, nlp, kb):
+    assert expected in totals(text, nlp, kb)
+
+
+def test_shots_fired_at_people_are_not_a_toll(nlp, kb):
+    assert totals("Gunmen were shooting at five people outside the store.", nlp, kb) == set()
