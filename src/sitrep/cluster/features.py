@@ -37,7 +37,7 @@ NOT_PERSON_WORDS = {"hospital", "center", "centre", "medical", "clinic", "trauma
                     "store", "hotel", "camp", "base", "district", "province", "village", "st", "ave", "blvd", "rd"}
 RARE_ZIPF = 2.0        # Zipf frequency given to a word missing from the frequency list (all of them are rarer than 3)
 RARE_NAME_ZIPF = 4.5   # a proper-name word rarer than this in English is specific enough for a blocking key
-NAME_KEYS = 6          # blocking keys per mention from its rarest proper-name words
+NAME_KEYS = 3          # blocking keys per mention from its rarest proper-name words
 PERSON_WORD_ZIPF = 4.5  # a word of a person's name rarer than this identifies the person ("gustafson", not "david")
 # Only the people an incident happened to, or who were arrested for it, tie reports weeks apart: a police
 # spokesman, a prosecutor or a head of state is named in many incidents.
