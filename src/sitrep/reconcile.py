@@ -69,8 +69,8 @@ EARLIER_ESTIMATE = re.compile(
     r"^\W*(?:earlier|initially|originally|at first)\b|\b(?:initially|originally|earlier|previously|first) "
     r"(?:said|reported|put|gave|announced|stated|told|estimated)\b|\bhad (?:earlier|initially|originally|previously)"
     r" \w+|\bearly reports?\b", re.IGNORECASE)
-RETRACTED = re.compile(r"\b(?:proved|proven|turned out|was|were) (?:to be )?(?:incorrect|wrong|false|inaccurate|"
-                       r"mistaken)\b", re.IGNORECASE)
+RETRACTED = re.compile(r"\b(?:proved|proven|turned out) (?:to be )?(?:incorrect|wrong|false|inaccurate|mistaken)\b",
+                       re.IGNORECASE)
 INF = math.inf
 
 
@@ -215,10 +215,10 @@ def _superseded(reports: list[_Report]) -> set[_Report]:
     """Claims a later or explicitly revised higher figure of the same (figure, group, subset) replaces, those
     their sentence calls wrong, and earlier estimates the same document gives a current figure for."""
     out = set()
+    earlier = {r for r in reports if EARLIER_ESTIMATE.search(r.claim.quote)}   # once, not once per pair
     for a in reports:
-        if RETRACTED.search(a.claim.quote) or EARLIER_ESTIMATE.search(a.claim.quote) and any(
-                b.key == a.key and b.claim.document == a.claim.document and not EARLIER_ESTIMATE.search(b.claim.quote)
-                for b in reports):
+        if RETRACTED.search(a.claim.quote) or a in earlier and any(
+                b.key == a.key and b.claim.document == a.claim.document and b not in earlier for b in reports):
             out.add(a)
             continue
         for b in reports:

@@ -132,8 +132,7 @@ class SpeakerFinder:
             if ent.label_ != "PERSON" or ent.start == 0:
                 continue
             title = [t.lower_.rstrip(".") for t in sdoc[max(0, ent.start - 3):ent.start] if t.is_alpha or t.text.endswith(".")]
-            office = next((k for k in range(len(title)) if title[k] in OFFICIAL_WORDS | MEDICAL_WORDS), None)
-            if office is None or title[-1] not in OFFICIAL_WORDS | MEDICAL_WORDS:
+            if not title or title[-1] not in OFFICIAL_WORDS | MEDICAL_WORDS:
                 continue
             kind = "medical" if title[-1] in MEDICAL_WORDS else "government"
             for k in range(len(title)):

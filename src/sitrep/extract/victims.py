@@ -382,9 +382,7 @@ def _cue_before(words: list[str], i: int) -> str | None:
     k = i - 1
     while k >= 0 and words[k] in ("had", "have", "has", "reportedly", "also", "allegedly", "the", "at", "least"):
         if words[k] == "at" and words[k + 1:k + 2] != ["least"]:
-            if any(x in TOLL_WORDS for x in words[max(0, k - 4):k]):
-                return "wounded" if "injury" in words[max(0, k - 4):k] else "killed"   # "put the toll at 15"
-            return None   # "shooting at five people", "fired at two officers": shots aimed, not a casualty
+            break   # "put the toll at 15" is read below; "shooting at five people" is shots aimed, not a casualty
         k -= 1
     if k < 0:
         return None
