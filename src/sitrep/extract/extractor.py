@@ -4,6 +4,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Sequence
 
+from sitrep.extract.foreign import foreign_mentions, reads
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.mentions import assemble_mentions
@@ -53,11 +54,16 @@ class Extractor:
         return [m for part in self._pool.map(_extract_in_worker, slices) for m in part]
 
     def _extract_here(self, documents: Sequence[Document]) -> list[Mention]:
-        texts = [english_view(d) for d in documents]
-        mentions: list[Mention] = []
-        for document, sdoc in zip(documents, parse(self.nlp, texts, self.settings.batch_size)):
-            mentions += assemble_mentions(document, sdoc, self.kb, self.gazetteer)
-        return mentions
+        """English documents through spaCy; documents in another language with a word list (`foreign`)
+        without it; mentions in the order of `documents`."""
+        english = [d for d in documents if d.language in ENGLISH or not reads(d.language)]
+        by_id: dict[str, list[Mention]] = {}
+        for document, sdoc in zip(english, parse(self.nlp, [english_view(d) for d in english], self.settings.batch_size)):
+            by_id[document.id] = assemble_mentions(document, sdoc, self.kb, self.gazetteer)
+        for document in documents:
+            if document.id not in by_id:
+                by_id[document.id] = foreign_mentions(document, self.kb, self.gazetteer)
+        return [m for d in documents for m in by_id[d.id]]
 
     def close(self) -> None:
         """Stop the worker processes, if any were started."""

@@ -120,6 +120,23 @@ class KnowledgeBase:
                 return self._exact[best[0]]
         return None
 
+    def names_in(self, words: list[str], longest: int = 7) -> list[tuple[int, int, Entry]]:
+        """Known names among runs of `words` (exact aliases and acronyms, longest first, not overlapping):
+        for text without an NER pass (articles in other languages), where no span says where a name is."""
+        found: list[tuple[int, int, Entry]] = []
+        taken: set[int] = set()
+        for n in range(min(longest, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                if taken & set(range(i, i + n)):
+                    continue
+                run = " ".join(words[i:i + n])
+                entry = self._acronyms.get(run.replace(".", "")) if n == 1 and is_acronym(run) else \
+                    self._exact.get(normalise(run))
+                if entry:
+                    found.append((i, i + n, entry))
+                    taken |= set(range(i, i + n))
+        return sorted(found, key=lambda f: f[0])
+
     def _contained_alias(self, key: str) -> str | None:
         """The longest alias that is a run of whole words of `key`: looking up the key's word runs instead of
         scanning every alias, which made each new name cost a pass over the whole table."""
