@@ -128,3 +128,26 @@ def test_english_and_foreign_documents_keep_their_order(extractor):
     found = extractor.extract([spanish, english])
     assert [m.document for m in found if m.role == "primary"] == ["es", "en"]
     assert ("killed", 2) in {(c.figure, c.value) for c in found[0].claims}
+
+
+@pytest.mark.parametrize("text, published, place, country", [
+    ("قتل 13 شخصا بينهم 4 أطفال في غارة جوية على بلدة قرب مدينة إدلب شمال غرب سوريا، وفق الدفاع المدني السوري.",
+     "2024-05-16", "Idlib", "SY"),
+    ("В результате ракетного удара по Харькову погибли 7 человек, сообщили в ГСЧС Украины.", "2024-05-16",
+     "Kharkiv", "UA"),
+    ("Унаслідок обстрілу Херсона загинули троє людей, ще 5 поранено.", "2024-05-16", "Kherson", "UA"),
+    ("Al menos seis personas murieron en un bombardeo en Járkov, en el noreste de Ucrania.", "2024-05-16",
+     "Kharkiv", "UA"),
+])
+def test_places_in_other_scripts_and_spellings(extractor, text, published, place, country):
+    doc = clean(RawDocument(name="x", source="test", text=text, published=published))
+    [mention] = extractor.extract([doc])
+    assert (mention.place.name, mention.place.country) == (place, country)
+    assert any(c.figure == "killed" for c in mention.claims)
+
+
+def test_an_everyday_word_that_names_a_town_elsewhere_is_no_place(extractor):
+    doc = clean(RawDocument(name="x", source="test", published="2024-05-16",
+                            text="قتل 5 مدنيين في قصف على مدينة في شمال سوريا."))
+    [mention] = extractor.extract([doc])
+    assert mention.place.country == "SY" and mention.place.precision == "country"

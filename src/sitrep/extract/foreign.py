@@ -60,6 +60,7 @@ class Lexicon:
     events: tuple[tuple[str, str, str, re.Pattern], ...]
     day_words: re.Pattern
     proclitic: str = ""
+    not_places: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -89,7 +90,8 @@ def _compile(code: str, block: dict) -> Lexicon:
         according_to=words(block["according_to"]), said=words(block["said"]),
         number=number, number_values=numbers, vague=frozenset(w.lower() for w in block.get("vague") or ()),
         events=tuple((t, s, a, words([p])) for t, s, a, p in block["events"]),
-        day_words=words(block["day_words"]), proclitic=proclitic)
+        day_words=words(block["day_words"]), proclitic=proclitic,
+        not_places=frozenset(block.get("not_places") or ()))
 
 
 @dataclass
@@ -113,11 +115,14 @@ def foreign_mentions(document: Document, kb: KnowledgeBase, gazetteer: Gazetteer
     lex = load_lexicons()[document.language]
     sentences = [_Sentence(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
                  for m in re.finditer(r"[^\n]+?(?:[.!?؟](?=\s)|$)", document.text, re.M) if m.group().strip()]
-    countries = _country_names(lex.code)
+    names = _country_names(lex.code)
+    for s in sentences:
+        s.places = _countries(s.text, s.start, names, gazetteer)
+    named = {p.place.country for s in sentences for p in s.places if p.place}
     for s in sentences:
         s.cue = next((action for _, _, action, rx in lex.events if rx.search(s.text)), None)
         s.claims = sentence_claims(s.text, s.start, lex, kb, document.name)
-        s.places = _places(s, countries, gazetteer)
+        s.places = sorted(s.places + _towns(s, named, lex, gazetteer), key=lambda p: p.start)
         if s.claims and not s.cue:
             s.cue = "attack"
     eventful = [s for s in sentences if s.cue]
@@ -315,27 +320,53 @@ def _country_names(code: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-def _places(s: _Sentence, countries: tuple[tuple[str, str], ...], gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Countries by their names in the language; towns and provinces by capitalised words the gazetteer knows."""
-    found: list[PlaceMention] = []
-    for name, iso in countries:
-        for m in re.finditer(rf"(?<!\w)(?:[وبل]|ال)?{re.escape(name)}(?!\w)", s.text):
+def _countries(text: str, start: int, names: tuple[tuple[str, str], ...], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Countries by their names in the article's language (Arabic names may carry a proclitic: "بسوريا")."""
+    found = []
+    for name, iso in names:
+        for m in re.finditer(rf"(?<!\w)(?:[وبل]|ال)?{re.escape(name)}(?!\w)", text):
             country = gazetteer.country(iso)
-            if country:
-                found.append(PlaceMention(s.start + m.start(), s.start + m.end(), m.group(), Place(
+            if country and not any(p.start <= start + m.start() < p.end for p in found):
+                found.append(PlaceMention(start + m.start(), start + m.end(), m.group(), Place(
                     name=country.name, country=iso, lat=country.lat, lon=country.lon, precision="country")))
-    for m in re.finditer(r"(?<!\w)[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+(?:\s(?:de|del|de la|du|des|di|da|do|al|el)?\s?"
-                         r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+){0,2}", s.text):
-        if any(p.start <= s.start + m.start() < p.end for p in found):
+    return found
+
+
+_CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+(?:\s(?:(?:de|del|de la|du|des|di|da|do|al|el)\s)?"
+                          r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+){0,2}")
+
+
+def _towns(s: _Sentence, countries: set[str], lex: Lexicon, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Towns and provinces the gazetteer knows by this spelling: capitalised words in Latin and Cyrillic
+    script (a Russian or Ukrainian case ending dropped: "в Харькове"), any word or pair of words in Arabic
+    (proclitic dropped: "بإدلب"). A word that is a town somewhere counts only for a big place, a province, or
+    a town in a country the article names."""
+    spans = [(m.start(), m.group()) for m in _CAPITALISED.finditer(s.text)]
+    arabic = list(re.finditer(r"[\u0600-\u06ff]+", s.text))
+    spans += [(a.start(), s.text[a.start():b.end()]) for a, b in zip(arabic, arabic[1:])
+              if not s.text[a.end():b.start()].strip()]                  # two-word names first ("دير الزور")
+    spans += [(m.start(), m.group()) for m in arabic]
+    found: list[PlaceMention] = []
+    for at, words in spans:
+        if any(p.start <= s.start + at < p.end for p in found):
             continue
-        candidates = [c for c in gazetteer.lookup(m.group()) if c.precision != "country"]
-        # a capitalised word at random is a town somewhere: only places that matter, or in a named country
-        named = {p.place.country for p in found if p.place}
-        fit = [c for c in candidates if c.country in named] or \
-              [c for c in candidates if c.precision == "admin1" or c.population >= 100_000]
-        if fit:
-            found.append(PlaceMention(s.start + m.start(), s.start + m.end(), m.group(), fit[0].to_place()))
-    return sorted(found, key=lambda p: p.start)
+        variants = [words, *words.split()[:1]] if " " in words else [words]
+        if re.match(r"[\u0600-\u06ff]", words):
+            variants = [words, " ".join([_strip_proclitic(words.split()[0]), *words.split()[1:]])]
+        elif re.match(r"[А-ЯЁІЇЄҐ]", words) and " " not in words and len(words) > 5:
+            variants += [words[:-1], words[:-2]]
+        for variant in variants:
+            if variant in lex.not_places or _strip_proclitic(variant) in lex.not_places:
+                continue
+            candidates = [c for c in gazetteer.lookup(variant) if c.precision != "country"]
+            # a name in its own script is a rarer coincidence than a capitalised Latin word
+            big = 20_000 if re.match(r"[\u0600-\u06ffА-ЯЁІЇЄҐ]", variant) else 100_000
+            fit = [c for c in candidates if c.country in countries] or \
+                  [c for c in candidates if c.precision == "admin1" or c.population >= big]
+            if fit:
+                found.append(PlaceMention(s.start + at, s.start + at + len(variant), variant, fit[0].to_place()))
+                break
+    return found
 
 
 def event_date(sentences: list[_Sentence], code: str, published: str | None) -> EventDate:

