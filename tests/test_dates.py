@@ -128,6 +128,30 @@ def test_future_weekday_is_not_resolved():
     assert resolve_date("next Tuesday", THURSDAY).value is None
 
 
+@pytest.mark.parametrize("expression", ["Friday", "early Friday", "on Friday morning"])
+def test_the_weekday_after_the_publication_day_is_not_six_days_back(expression):
+    # a story dated Thursday that says "Friday" was updated past its date stamp or tells a step to come
+    resolved = resolve_date(expression, THURSDAY)
+    assert resolved.value is None and resolved.text == expression
+    assert resolve_date("last Friday", THURSDAY).value == "2022-01-28"
+
+
+@pytest.mark.parametrize("text, arrest, attack", [
+    ("A man was arrested Thursday on a murder charge, a day after he shot his neighbour.", "2022-02-03", "2022-02-02"),
+    ("Police detained two suspects on Wednesday, two days after the shooting at the mall.", "2022-02-02", "2022-01-31"),
+    ("The victim died on Tuesday, three days after he was stabbed outside a bar.", "2022-02-01", "2022-01-29"),
+])
+def test_days_after_in_the_same_sentence_date_the_earlier_event(nlp, text, arrest, attack):
+    mentions = find_dates(nlp(text), THURSDAY)
+    assert [m.date.value for m in mentions] == [arrest, attack]
+    assert "after" in mentions[1].date.text
+
+
+def test_days_after_an_event_told_before_count_forward(nlp):
+    text = "The raid happened on Monday. Two days after the raid, protesters gathered in the square."
+    assert [m.date.value for m in find_dates(nlp(text), THURSDAY)] == ["2022-01-31", "2022-02-02"]
+
+
 def test_weekday_fixes_the_year():
     assert infer_year_from_weekday(9, 13, 4, date(2026, 1, 1)) == 2024      # Friday 13 September
     assert infer_year_from_weekday(9, 13, 4, date(2024, 9, 12)) == 2019     # not after the reference
