@@ -194,6 +194,15 @@ def test_header_and_statement_dates():
     assert not statement_date(text, text.index("Monday"))
 
 
+@pytest.mark.parametrize("text", [
+    "At a news conference Monday, a commander said the assault had been planned for months.",
+    "At a press conference on Monday, the governor said 12 people died.",
+    "In a briefing Monday, officials said the strike hit a depot.",
+])
+def test_the_day_of_a_briefing_is_a_statement_date(text):
+    assert statement_date(text, text.index("Monday"))
+
+
 @pytest.mark.parametrize("text, date_word, is_procedure", [
     ("The man accused of shooting his neighbour was sentenced to 20 years in prison on Tuesday.", "Tuesday", True),
     ("Three teenagers charged in the killing returned to court Thursday for a hearing.", "Thursday", True),

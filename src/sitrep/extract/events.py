@@ -354,7 +354,7 @@ def actors_with_roles(sent, resolve: Callable[[str], str | None]) -> list[Actor]
 
 _HEADER_LINE_RE = re.compile(r"\b(?:published|posted|updated|date|dated|last modified)\b", re.I)
 _STATEMENT_RE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|stated|added|released|identified"
-                           r"|updated|posted|condition)\b[^.]{0,12}$", re.I)
+                           r"|updated|posted|condition|(?:news|press) conference|briefing|interview)\b[^.]{0,12}$", re.I)
 
 
 def in_header(text: str, start: int) -> bool:
