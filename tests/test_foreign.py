@@ -151,3 +151,20 @@ def test_an_everyday_word_that_names_a_town_elsewhere_is_no_place(extractor):
                             text="قتل 5 مدنيين في قصف على مدينة في شمال سوريا."))
     [mention] = extractor.extract([doc])
     assert mention.place.country == "SY" and mention.place.precision == "country"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "BEYROUTH (AFP) - Au moins huit civils ont été tués mercredi dans des frappes aériennes sur la province "
+           "d'Idleb, dans le nord-ouest de la Syrie, a annoncé l'Observatoire syrien des droits de l'homme."),
+    ("es", "BEIRUT, 15 may (EFE).- Al menos ocho civiles murieron este miércoles en bombardeos en la provincia siria "
+           "de Idleb, informó el Observatorio Sirio de Derechos Humanos."),
+    ("ru", "МОСКВА, 16 мая – РИА Новости. Восемь мирных жителей погибли в среду в результате авиаударов по "
+           "провинции Идлиб на северо-западе Сирии, сообщает Сирийская обсерватория по правам человека."),
+])
+def test_a_wire_dateline_is_neither_scene_nor_source_nor_date(extractor, language, text):
+    doc = clean(RawDocument(name="x", source="test", text=text, published="2019-05-16"))
+    [mention] = extractor.extract([doc])
+    assert (mention.place.name, mention.place.country) == ("Idlib", "SY")
+    assert mention.date.value == "2019-05-15"
+    assert {(c.figure, c.group, c.value, c.source) for c in mention.claims} == {
+        ("killed", "civilians", 8, "Syrian Observatory for Human Rights")}

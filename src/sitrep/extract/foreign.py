@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -119,10 +119,16 @@ def foreign_mentions(document: Document, kb: KnowledgeBase, gazetteer: Gazetteer
     for s in sentences:
         s.places = _countries(s.text, s.start, names, gazetteer)
     named = {p.place.country for s in sentences for p in s.places if p.place}
+    dateline = _DATELINE.match(document.text)
+    filed_until = dateline.end() if dateline else 0
     for s in sentences:
-        s.cue = next((action for _, _, action, rx in lex.events if rx.search(s.text)), None)
-        s.claims = sentence_claims(s.text, s.start, lex, kb, document.name)
         s.places = sorted(s.places + _towns(s, named, lex, gazetteer), key=lambda p: p.start)
+        s.datelines = {p.start for p in s.places if p.start < filed_until}
+        # the dateline's wire, city and filing date are not the source, scene or date of the event
+        body = " " * max(0, min(filed_until - s.start, len(s.text))) + s.text[max(0, filed_until - s.start):]
+        s.cue = next((action for _, _, action, rx in lex.events if rx.search(body)), None)
+        s.claims = [replace(c, quote=s.text) for c in sentence_claims(body, s.start, lex, kb, document.name)]
+        s.text = body
         if s.claims and not s.cue:
             s.cue = "attack"
     eventful = [s for s in sentences if s.cue]
@@ -332,6 +338,8 @@ def _countries(text: str, start: int, names: tuple[tuple[str, str], ...], gazett
     return found
 
 
+# "BEYROUTH (AFP) -", "BEIRUT, 16 may (EFE).-", "МОСКВА, 16 мая – РИА Новости": where and when the wire filed
+_DATELINE = re.compile(r"^\s*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ'’ -]{2,30}\b[^\n]{0,40}?(?:\)\s*\.?\s*[-–—]+|\s[-–—]+\s)")
 _CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+(?:\s(?:(?:de|del|de la|du|des|di|da|do|al|el)\s)?"
                           r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+){0,2}")
 
