@@ -168,6 +168,7 @@ class Mention:
     # dates on which the text says statements about the event were made ("On 4 January, X announced ...");
     # a statement dated before the event is a date_inconsistency, checked once the incident's date is known
     statement_dates: tuple[EventDate, ...] = ()
+    language: str = "en"           # of the text it was read from: reports in two languages share no wording
 
 
 @dataclass(frozen=True, slots=True)

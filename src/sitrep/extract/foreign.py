@@ -144,7 +144,7 @@ def foreign_mentions(document: Document, kb: KnowledgeBase, gazetteer: Gazetteer
         date=event_date(eventful[:LEAD_SENTENCES], lex.code, document.published),
         place=_place(sentences) if any(s.places for s in sentences) else Place(),  # type: ignore[arg-type]
         claims=tuple(claims.values()), published=document.published, outlet=document.outlet,
-        evidence=" ".join(s.text for s in eventful)[:3000])]
+        evidence=" ".join(s.text for s in eventful)[:3000], language=document.language)]
 
 
 @dataclass(frozen=True)
