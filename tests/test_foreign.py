@@ -168,3 +168,17 @@ def test_a_wire_dateline_is_neither_scene_nor_source_nor_date(extractor, languag
     assert mention.date.value == "2019-05-15"
     assert {(c.figure, c.group, c.value, c.source) for c in mention.claims} == {
         ("killed", "civilians", 8, "Syrian Observatory for Human Rights")}
+
+
+def test_an_earlier_incident_told_in_passing_is_its_own_mention(extractor):
+    text = ("Syrie : un chef jihadiste tué lors d'un raid américain\n\n"
+            "Un chef de l'État islamique a été tué jeudi lors d'un raid américain dans la province d'Idleb, "
+            "au cours duquel 13 personnes ont péri, selon les Casques blancs.\n\n"
+            "En octobre 2019, un raid similaire avait tué Abou Bakr al-Baghdadi et 6 autres personnes à Barisha.")
+    doc = clean(RawDocument(name="fr", source="test", text=text, published="2022-02-04"))
+    primary, *others = extractor.extract([doc])
+    assert primary.role == "primary" and primary.date.value == "2022-02-03"
+    assert {(c.figure, c.value) for c in primary.claims} == {("killed", 13)}
+    [earlier] = others
+    assert earlier.role == "mention" and earlier.date.value.startswith("2019")
+    assert {(c.figure, c.value) for c in earlier.claims} == {("killed", 6)}

@@ -288,6 +288,14 @@ def test_primary_mentions_outweigh_background_ones_and_specific_dates_win():
     assert inc.date == EventDate("2024-05-14", "day", "2024-05-14", "2024-05-14")
 
 
+def test_the_narrower_of_two_overlapping_days_is_chosen():
+    # "last night" in a Saturday paper runs Friday into Saturday; "early Saturday" says which side it was
+    inc = reconcile_all([
+        mention("a", date=EventDate("2017-02-24", "day", "2017-02-24", "2017-02-25", "last night")),
+        mention("b", date=EventDate("2017-02-25", "day", "2017-02-25", "2017-02-25", "early Saturday morning"))])
+    assert inc.date.value == "2017-02-25"
+
+
 def test_a_date_inconsistent_with_the_others_is_not_chosen():
     inc = reconcile_all([mention("a", date=EventDate("2022-02-03", "day")),
                          mention("b", date=EventDate("2022-02-03", "day")),

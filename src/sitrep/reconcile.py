@@ -423,7 +423,8 @@ def _vote(votes, generic: frozenset[str] = frozenset()) -> str | None:
 
 
 def _date(mentions: list[Mention], root) -> EventDate:
-    """The most precise date consistent with at least half the others (primary mentions first)."""
+    """The most precise date consistent with at least half the others (primary mentions first), then the one
+    most reports give, then the narrowest."""
     dated = [m for m in mentions if m.date.value]
     pool = [m for m in dated if m.role == "primary"] or dated
     reported = sorted({(root(m.document_id), m.date) for m in pool}, key=lambda c: (c[1].value, repr(c)))
@@ -433,7 +434,8 @@ def _date(mentions: list[Mention], root) -> EventDate:
     same = Counter(d.value for d, _ in dates)
     chosen, (first, last) = dates[_consistent_best(
         dates, lambda a, b: a[1][0] <= b[1][1] and b[1][0] <= a[1][1],
-        lambda c: (DATE_RANK[c[0].precision], same[c[0].value]))]
+        # then the narrowest: "early Saturday" says which day of "last night" (Friday into Saturday) it was
+        lambda c: (DATE_RANK[c[0].precision], same[c[0].value], c[1][0] - c[1][1]))]
     return replace(chosen, earliest=date.fromordinal(first).isoformat(), latest=date.fromordinal(last).isoformat())
 
 

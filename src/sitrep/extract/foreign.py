@@ -111,7 +111,8 @@ def reads(language: str) -> bool:
 
 
 def foreign_mentions(document: Document, kb: KnowledgeBase, gazetteer: Gazetteer) -> list[Mention]:
-    """The document's primary mention, read with the word list of its language."""
+    """The document's primary mention, then one for each sentence that tells an earlier incident (all its dates
+    long before publication: "En 2019, un raid américain avait tué ..."), read with its language's word list."""
     lex = load_lexicons()[document.language]
     sentences = [_Sentence(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
                  for m in re.finditer(r"[^\n]+?(?:[.!?؟](?=\s)|$)", document.text, re.M) if m.group().strip()]
@@ -131,20 +132,35 @@ def foreign_mentions(document: Document, kb: KnowledgeBase, gazetteer: Gazetteer
         s.text = body
         if s.claims and not s.cue:
             s.cue = "attack"
+    pub = date_from_iso(document.published)
+    background = [s for s in sentences[1:] if _is_background(s, lex.code, pub)]
+    main = [s for s in sentences if s not in background]
+    eventful = [s for s in main if s.cue]
+    when = event_date(eventful[:LEAD_SENTENCES], lex.code, document.published)
+    mentions = [_mention(document, 0, "primary", main, when, lex)]
+    for index, s in enumerate(background, start=1):
+        days = [d for d in sentence_dates(s.text, lex.code, pub) if d.precision == "day"]
+        when = days[0] if days else sentence_dates(s.text, lex.code, pub)[0]
+        mentions.append(_mention(document, index, "mention", [s], when, lex))
+    return mentions
+
+
+def _mention(document: Document, index: int, role: str, sentences: list[_Sentence], when: EventDate,
+             lex: Lexicon) -> Mention:
     eventful = [s for s in sentences if s.cue]
-    event = next(((t, sub, a) for s in eventful for t, sub, a, rx in lex.events if rx.search(s.text)), (None, None, "other"))
+    event = next(((t, sub, a) for s in eventful for t, sub, a, rx in lex.events if rx.search(s.text)),
+                 (None, None, "other"))
     # a figure repeated (headline, recap) is one claim; unattributed, it is the attributed one said again
     claims = {(c.figure, c.group, c.value, c.qualifier, c.source): c for s in sentences for c in s.claims}
     attributed = {key[:4] for key in claims if key[4]}
     claims = {key: c for key, c in claims.items() if key[4] or key[:4] not in attributed}
-    return [Mention(
-        id=hashlib.sha256(f"{document.id}:0".encode()).hexdigest()[:24],
-        document_id=document.id, document=document.name, role="primary",
-        event_type=event[0], sub_event_type=event[1], action=event[2],
-        date=event_date(eventful[:LEAD_SENTENCES], lex.code, document.published),
+    return Mention(
+        id=hashlib.sha256(f"{document.id}:{index}".encode()).hexdigest()[:24],
+        document_id=document.id, document=document.name, role=role,  # type: ignore[arg-type]
+        event_type=event[0], sub_event_type=event[1], action=event[2], date=when,
         place=_place(sentences) if any(s.places for s in sentences) else Place(),  # type: ignore[arg-type]
         claims=tuple(claims.values()), published=document.published, outlet=document.outlet,
-        evidence=" ".join(s.text for s in eventful)[:3000], language=document.language)]
+        evidence=" ".join(s.text for s in eventful)[:3000], language=document.language)
 
 
 @dataclass(frozen=True)
@@ -260,14 +276,16 @@ def _qualifier(before: str, after: str, lex: Lexicon) -> str:
 
 
 def _figure_near(text: str, count: _Count, lex: Lexicon) -> str | None:
-    """The casualty word of a count: just before it ("tuant au moins 13 personnes", "مقتل 13"), else later
-    in its clause after any subset ("13 personnes, dont six enfants, ont été tuées")."""
-    window = text[max(0, count.start - 40):count.start]
+    """The casualty word of a count: just before it ("tuant au moins 13 personnes", "مقتل 13", "avait tué le
+    chef X et 6 autres"), else later in its clause after any subset ("13 personnes, dont six enfants, ont été
+    tuées")."""
+    window = text[max(0, count.start - 80):count.start]
     best: tuple[int, str] | None = None
     for figure, rx in lex.figures:
         for m in rx.finditer(window):
             gap = window[m.end():]
-            if len(_WORD.findall(gap)) <= 3 and (best is None or m.end() > best[0]):
+            near = len(_WORD.findall(gap)) <= 3 or len(_WORD.findall(gap)) <= 7 and not re.search(r"[,;:.\d]", gap)
+            if near and (best is None or m.end() > best[0]):
                 best = (m.end(), figure)
     if best:
         return best[1]
@@ -387,22 +405,43 @@ def event_date(sentences: list[_Sentence], code: str, published: str | None) -> 
     pub = date_from_iso(published)
     if pub is None:
         return EventDate()
-    patterns = _date_patterns(code)
-    parser = _parser(code, pub)
     for s in sentences:
-        found = sorted((m.start(), kind, m.group()) for kind, rx in patterns for m in rx.finditer(s.text))
-        for _, kind, expression in found:
-            if kind == "weekday":
-                weekday = next(i for i, rx in _weekdays(code) if rx.search(expression))
-                day = pub - timedelta(days=(pub.weekday() - weekday) % 7)
-            else:
-                parsed = parser.get_date_data(expression.rstrip(". ")).date_obj
-                if parsed is None:
-                    continue
-                day = parsed.date()
-            if day <= pub and (pub - day).days <= BACKGROUND_DAYS:
-                return day_date(day, expression)
+        for when in sentence_dates(s.text, code, pub):
+            if when.precision == "day" and (pub - date_from_iso(when.value)).days <= BACKGROUND_DAYS:
+                return when
     return day_date(pub, "publication date")
+
+
+def sentence_dates(text: str, code: str, pub: date) -> list[EventDate]:
+    """Dates a sentence names, in text order, none after publication: days, and years said alone ("en 2019")."""
+    patterns = _date_patterns(code)
+    found = sorted((m.start(), m.end(), kind, m.group()) for kind, rx in patterns for m in rx.finditer(text))
+    dates, taken = [], []
+    for start, end, kind, expression in found:
+        if kind == "weekday":
+            weekday = next(i for i, rx in _weekdays(code) if rx.search(expression))
+            day = pub - timedelta(days=(pub.weekday() - weekday) % 7)
+        else:
+            parsed = _parser(code, pub).get_date_data(expression.rstrip(". ")).date_obj
+            if parsed is None:
+                continue
+            day = parsed.date()
+        if day <= pub:
+            dates.append(day_date(day, expression))
+            taken.append((start, end))
+    for m in re.finditer(r"(?<![\d./-])(?:19|20)\d\d(?![\d./-])", text):
+        if int(m.group()) <= pub.year and not any(s <= m.start() < e for s, e in taken):
+            dates.append(EventDate(m.group(), "year", f"{m.group()}-01-01", f"{m.group()}-12-31", m.group()))
+    return dates
+
+
+def _is_background(s: _Sentence, code: str, pub: date | None) -> bool:
+    """A sentence told of an earlier incident: every date it names is long before publication ("en 2019")."""
+    if pub is None or not s.cue:
+        return False
+    dates = sentence_dates(s.text, code, pub)
+    return bool(dates) and all(date_from_iso(d.latest or "") is not None and
+                               (pub - date_from_iso(d.latest)).days > BACKGROUND_DAYS for d in dates)
 
 
 @lru_cache(maxsize=64)
