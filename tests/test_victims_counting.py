@@ -189,3 +189,153 @@ def test_counts_over_several_attacks_are_not_an_incident(text, nlp, kb):
 ])
 def test_a_death_by_other_means_is_not_one_of_the_shot(text, nlp, kb):
     assert ("wounded", 4) in totals(text, nlp, kb)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Father kills daughter, self in murder-suicide", 2),
+    ("Woman kills 7-year-old son, self, sheriff says", 2),
+    ("The gunman killed two people before he was shot dead by officers.", 3),
+    ("Police said the man killed his neighbor before being fatally shot by a deputy.", 2),
+    ("Three people were killed before the shooter was shot and killed by police.", 4),
+])
+def test_a_shooter_who_dies_too_is_one_more_death(text, expected, nlp, kb):
+    assert max(v for f, v in totals(text, nlp, kb) if f == "killed") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot and killed before police arrived.",
+    "A woman was killed and two others were hurt before the suspect was arrested.",
+])
+def test_a_shooter_caught_alive_adds_no_death(text, nlp, kb):
+    assert max(v for f, v in totals(text, nlp, kb) if f == "killed") == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two men were shot on Elm Street. Both died at the scene.", {("killed", 2)}),
+    ("Police found two men with gunshot wounds. They were pronounced dead at the scene.", {("killed", 2)}),
+    ("Three people were wounded in the attack. They later died at a hospital, police said.", {("killed", 3)}),
+    ("Two teenagers were shot outside the store. Both of them died on the way to the hospital.", {("killed", 2)}),
+])
+def test_the_shot_said_to_die_in_the_next_sentence(text, expected, nlp, kb):
+    assert totals(text, nlp, kb) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Two men were shot on Elm Street. They are expected to survive.",
+    "Two men were shot on Elm Street. They could have died, the chief said.",
+])
+def test_the_shot_who_did_not_die_stay_wounded(text, nlp, kb):
+    assert totals(text, nlp, kb) == {("wounded", 2)}
+
+
+@pytest.mark.parametrize("text", [
+    "Five adults were accidentally wounded or killed by children with guns last year.",
+    "Twelve people were killed or injured in the blast.",
+    "The shelling killed or wounded at least 30 people, the monitor said.",
+    "The attack left 14 people dead or wounded.",
+])
+def test_the_dead_and_hurt_told_together_are_neither_count(text, nlp, kb):
+    assert not {f for f, v in totals(text, nlp, kb) if f in ("killed", "wounded") and v > 1}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Boy, 4, shoots self in leg with grandfather's pistol", {("wounded", 1)}),
+    ("The boy is recovering from a gunshot wound at a local hospital.", {("wounded", 1)}),
+    ("Police: Youth wounded in accidental shooting", {("wounded", 1)}),
+    ("Police: Man shot in leg at gas station", {("wounded", 1)}),
+    ("UPDATE: Teen girl killed in drive-by shooting", {("killed", 1)}),
+    ("Two youths were shot near the school on Friday.", {("wounded", 2)}),
+    ("He died early Saturday after being shot outside a bar.", {("killed", 1)}),
+    ("Police said she died Sunday at a local hospital.", {("killed", 1)}),
+])
+def test_one_person_hurt_or_dead_in_other_words(text, expected, nlp, kb):
+    assert totals(text, nlp, kb) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Roe with his two sisters on the night he was killed", 1),
+    ("Jane Doe and her three brothers at the park where she was shot dead last year", 1),
+])
+def test_a_casualty_word_in_a_clause_of_its_own_is_not_the_groups(text, expected, nlp, kb):
+    assert max((v for f, v in totals(text, nlp, kb) if f == "killed"), default=0) <= expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marion County toddler shot in face, remains in critical condition", {("wounded", 1)}),
+    ("Teen girl killed in drive-by shooting", {("killed", 1)}),
+    ("Teen shot and killed man outside store", {("killed", 1)}),
+    ("Mother shot and wounded son, killed herself", {("wounded", 1)}),
+    ("Five killed, child wounded in attack", {("killed", 5), ("wounded", 1)}),
+    ("2 dead, teen hurt in shooting", {("killed", 2), ("wounded", 1)}),
+])
+def test_headline_people_in_more_shapes(text, expected, nlp, kb):
+    assert totals(text, nlp, kb) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They found the injured girl, who had been shot in the back.",
+    "Wounded teen found outside restaurant dies at hospital",
+])
+def test_a_casualty_adjective_is_not_a_headline_verb(text, nlp, kb):
+    assert ("wounded", 1) not in totals(text, nlp, kb)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man was shot outside the bar. A neighbor suffered a cut to his hand when he punched a wall.",
+     {("wounded", 1)}),
+    ("A man was shot outside the bar. An officer was hurt in a car crash while chasing the suspect.",
+     {("wounded", 1)}),
+    ("Two women were shot on the porch. A third person was injured by broken glass and treated at the scene.",
+     {("wounded", 2)}),
+    # a weapon or an attack in the sentence keeps the wound
+    ("A man was shot outside the bar. Two people were hurt when they fell during the knife attack.",
+     {("wounded", 1), ("wounded", 2)}),
+    ("A man was shot at the checkpoint. Two people were hurt by glass when the blast hit.",
+     {("wounded", 1), ("wounded", 2)}),
+])
+def test_hurt_by_a_mishap_is_not_one_of_the_shot(text, expected, nlp, kb):
+    assert {t for t in totals(text, nlp, kb) if t[0] == "wounded"} == expected
+
+
+def test_a_mishap_alone_is_still_a_wound(nlp, kb):
+    assert totals("Two people were injured in a car crash on the highway.", nlp, kb) == {("wounded", 2)}
+
+
+def test_a_tally_between_two_years_is_not_an_incident(nlp, kb):
+    assert not totals("Between January 2010 and August 2013, seven people were killed in crashes.", nlp, kb)
+
+
+@pytest.mark.parametrize("text", [
+    "Anytime one of our students is hurt or passes away it has a huge impact on the school.",
+    "Whenever a child is shot, the whole neighborhood suffers.",
+    "Every time a young man is killed on these streets, his mother grieves.",
+])
+def test_a_casualty_told_in_general_is_no_claim(text, nlp, kb):
+    assert not totals(text, nlp, kb)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man shot and killed his two daughters before turning the gun on himself.", 3),
+    ("Police said the gunman killed their three children.", 3),
+    ("A man shot and killed his ex-girlfriend's two teenage sons, then turned the gun on himself.", 3),
+    ("The suspect killed his wife's brother on Sunday.", 1),
+])
+def test_a_possessive_before_the_group(text, expected, nlp, kb):
+    assert max(v for f, v in totals(text, nlp, kb) if f == "killed") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Police identify victim killed in Elm Street shooting",
+    "Sheriff investigating shooting that killed teen",
+    "A 9-year-old boy believed to have accidentally shot himself while playing with a pistol has died.",
+    "The neighbor who suffered a gunshot wound in the robbery last week has since died, the coroner said.",
+    "Records show the 4-year-old found his uncle's pistol and fatally shot himself.",
+    "Deputies went inside and found her dead in the hallway.",
+    "The victim, 53-year-old Jane Roe, died on the way to the hospital, police said.",
+])
+def test_one_death_in_more_words(text, nlp, kb):
+    assert {f for f, v in totals(text, nlp, kb) if v == 1} | {c[0] for c in claims_of(text, nlp, kb)} == {"killed"}
+
+
+def test_the_deaths_of_people_named_by_nouns(nlp, kb):
+    assert ("killed", 2) in totals("Police investigate deaths of adult, child as apparent murder-suicide", nlp, kb)

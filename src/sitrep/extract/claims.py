@@ -41,7 +41,7 @@ AGGREGATE = re.compile(r"\b(last|this|so far this|past|previous) (year|month|dec
                        r"\b(in|between|during) (?!the\b)(\w+ ){0,3}(shootings|incidents|attacks)\b|"
                        r"\b(each|every|per) (year|month|week)\b|\bannually\b|"
                        r"\b(past|last) \w+ (days|weeks|months|years)\b|\bacross the (city|county|state|country)\b|"
-                       r"\bcitywide\b", re.I)
+                       r"\bcitywide\b|\bbetween (?:\w+ )?(?:19|20)\d\d and\b", re.I)
 
 
 def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Claim]:
@@ -52,6 +52,7 @@ def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Cla
     found: list[Claim] = []
     lone: dict[str, tuple[Span, Speaker | None]] = {}   # figure -> first "he died" / "the man was shot"
     previous: list[Victims] = []
+    previous_from = 0   # where the sentence before's claims begin in `found`
     for index, sent in enumerate(speakers.sents):
         words = sentence_words(sent)
         text = span_text(sent)
@@ -59,6 +60,11 @@ def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Cla
             previous = []
             continue
         victims = sentence_victims(words, sent, kb, previous)
+        if not victims and (victims := _pronoun_deaths(words, previous)):
+            # the wounded of the sentence before are these dead: shot people, less the dead, as any shooting's
+            found[previous_from:] = [replace(c, figure="shot") if c.figure == "wounded" else c
+                                     for c in found[previous_from:]]
+        previous_from = len(found)
         for v in victims:
             found.append(_claim(v, speakers.speaker_for(index, sent, v.start), sent, document))
         if not victims and (figure := _lone_person_event(words, sent)):
@@ -90,14 +96,32 @@ def _is_history(text: str, reference_year: int | None) -> bool:
         reference_year is not None and any(int(y) < reference_year - 1 for y in HISTORY.findall(text)))
 
 
+# "They were taken to a hospital, where they were pronounced dead", "Both died at the scene": the people the
+# sentence before counted, all dead
+PRONOUN_DEATH = re.compile(r"^(?:they|both(?: of them| victims)?|all(?: of them)?) (?:[^.;]* )?(?:died|were (?:later )?"
+                           r"pronounced dead|were killed|did not survive|succumbed|passed away|have died)\b")
+
+
+def _pronoun_deaths(words: list[str], previous: list[Victims]) -> list[Victims]:
+    """ "Two men were shot. Both died at the scene.": the shot people of the sentence before, now counted dead."""
+    match = PRONOUN_DEATH.search(" ".join(words))
+    if not match or {"not", "n't", "could", "would", "might", "nearly", "almost"} & set(match.group().split()[:-2]):
+        return []
+    shot = [v for v in previous if v.figure in ("shot", "wounded") and v.group == "total" and v.value > 1]
+    return [Victims(shot[-1].value, shot[-1].qualifier, "total", 0, 1, figure="killed")] if shot else []
+
+
 LONE_SUBJECT = (r"\b(?:he|she|the (?:[a-z]+ )?(?:man|woman|victim|boy|girl|teen|teenager|child|toddler|baby|infant|"
                 r"driver|passenger|clerk|homeowner|student|suspect|gunman|shooter|officer|deputy|youth|male|female|"
                 r"\d+ - year - old))")
 LONE_DEATH = re.compile(LONE_SUBJECT + r" (?:(?:was|had been|is) )?(?:later |then |also )?(?:pronounced dead|died (?:at|in|from|"
-                        r"of|later|shortly|on|after|before|while|a)|has died|passed away|did not survive|succumbed|"
+                        r"of|later|shortly|on|after|before|while|a|early|late|overnight|yesterday|today|tonight|last|"
+                        r"this|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|has died|passed away|"
+                        r"did not survive|succumbed|"
                         r"suffered (?:a )?fatal|was killed|was fatally|was found dead|"
                         r"was shot (?:and killed|dead|to death)|is dead|was dead)\b")
 LONE_WOUND = re.compile(LONE_SUBJECT + r" (?:(?:was|is|has been|had been) )?(?:also )?(?:shot|wounded|injured|hurt|"
+                        r"recovering from (?:a |an )?(?:\w+ ){0,2}(?:wound|wounds|injuries)|"
                         r"grazed|struck by (?:a )?(?:bullet|gunfire)|suffered (?:a |an |non - life - threatening |"
                         r"minor |serious |critical |life - threatening |multiple )*(?:gunshot )?(?:wound|wounds|"
                         r"injuries)|(?:listed )?in (?:critical|stable|serious|fair|good) condition|"
@@ -109,14 +133,19 @@ LONE_WOUND = re.compile(LONE_SUBJECT + r" (?:(?:was|is|has been|had been) )?(?:a
 DEATH_OF_SOMEONE = re.compile(r"\b(?:was|were) (?:later )?pronounced dead\b|\blater died\b|\bsuccumbed to\b|"
                               r"\bdied (?:at the scene|at a hospital|at the hospital|from (?:his|her|their) (?:injuries|wounds))|"
                               r"\b(?:where|but|and) (?:he |she )?(?:later )?(?:died|passed away|did not survive)\b|"
-                              r"\b(?:has|have|later) passed away\b|\bpronounced (?:the |a )?(?:\w+ ){0,3}dead\b")
+                              r"\b(?:has|have|later) passed away\b|\bpronounced (?:the |a )?(?:\w+ ){0,3}dead\b|"
+                              r"\b(?<!could )(?<!would )(?<!might )(?<!may )(?<!must )(?:has|have|had) (?:since )?died\b|"
+                              r"\bfound (?:he|him|she|her) dead\b|"
+                              r"\bfatally (?:shot|shoots|shooting) (?:himself|herself|self)\b|"
+                              r"\b(?:his|her|\w+ 's|\w+ ’s) body (?:was|had been|has been) (?:found|"
+                              r"discovered|recovered|located|pulled)\b")
 # "charged in the fatal shooting on Copeland Street": someone died, however many
 FATAL_EVENT = re.compile(r"\b(?:fatal|deadly) (?:shooting|stabbing|shootout|attack)\b|\bshooting death\b", re.I)
 # a death by other means ("an elderly woman was killed when she smashed her car") is not one of the people shot
 OTHER_CAUSE = re.compile(r"\b(?:crash\w*|smash\w*|collision|collided|drown\w*|stabb\w*|overdos\w*|blaze|fire "
                          r"broke|beaten|struck by a (?:car|vehicle|train)|bat|knife|hammer|strangl\w*)\b", re.I)
 GUNFIRE = re.compile(r"\b(?:shot|shoot\w*|gunfire|gunshots?|guns?|fired|bullets?)\b", re.I)
-SELF_INFLICTED = re.compile(r"\b(?:shot|shoots|shooting) (?:himself|herself)\b")
+SELF_INFLICTED = re.compile(r"\b(?:shot|shoots|shooting) (?:himself|herself|self)\b")
 
 
 def _lone_person_event(words: list[str], sent: Span) -> str | None:
@@ -148,11 +177,29 @@ def _claim(v: Victims, speaker: Speaker | None, sent: Span, document: Document) 
                  subset=v.subset or ("definite" if v.definite else "rest" if v.rest else None))
 
 
+# hurt without a weapon: "suffered a cut when he punched a wall", "an officer was hurt in one of those fires"
+MISHAP = re.compile(r"\b(?:crash\w*|collision|collided|drown\w*|pool|punch\w*|a cut\b|cuts\b|glass|fell|jump\w*|"
+                    r"trampl\w*|(?:house|apartment|car|vehicle|brush) fire|in (?:a|the|one of those) fires?\b|burns?\b|"
+                    r"heart attack|bitten)\b", re.I)
+# any attack in the sentence makes its wounds the attack's ("hurt by glass when the blast hit", "stabbed")
+ATTACK = re.compile(r"\b(?:stabb\w*|knife|beat\w*|hammer|slash\w*|machete|assault\w*|attack\w*|blast\w*|explo\w*|"
+                    r"bomb\w*|shell\w*|strikes?|missiles?|rockets?|mortars?|grenades?|artillery|drones?|raid\w*|"
+                    r"clash\w*|fire)\b", re.I)
+
+
+def _hurt_otherwise(claim: Claim) -> bool:
+    """A wound told with an accident as its cause and no weapon in its sentence: in a shooting's story,
+    not one of the people shot."""
+    return claim.figure == "wounded" and bool(MISHAP.search(claim.quote)) and not GUNFIRE.search(claim.quote) \
+        and not ATTACK.search(MISHAP.sub("", claim.quote))
+
+
 def _settle_shootings(claims: list[Claim], lone: dict[str, tuple[Span, Speaker | None]],
                       document: Document) -> list[Claim]:
     """People shot are wounded, less those the text says died; a death or wound told of one
     person without a number counts one when the document has no count of that figure."""
-    out = [c for c in claims if c.figure != "shot"]
+    shooting = GUNFIRE.search(document.text) is not None
+    out = [c for c in claims if c.figure != "shot" and not (shooting and _hurt_otherwise(c))]
     lone_death = "killed" in lone and not any(c.figure == "killed" for c in claims)
     if lone_death:
         out.append(_claim(Victims(1, "exact", "total", 0, 0, figure="killed"), lone["killed"][1],

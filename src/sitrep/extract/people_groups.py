@@ -28,7 +28,7 @@ PERSON_NOUNS = {
              "farmers farmer shepherds shepherd herders herder fishermen fisherman teachers teacher pupils pupil "
              "doctors doctor nurses nurse medics medic paramedics traders trader vendors vendor merchants "
              "labourers labourer laborers laborer miners miner engineers engineer tourists tourist truckers "
-             "volunteers volunteer",
+             "volunteers volunteer youth youths",
     "children": "children child kids kid boys boy girls girl babies baby infants infant toddlers toddler "
                 "minors minor teens teen teenagers teenager juveniles juvenile schoolchildren",
     "women": "women woman wife mother sister grandmother aunt niece fiancee girlfriend daughter-in-law wives mothers "
@@ -90,11 +90,14 @@ MONTHS = set("january february march april may june july august september octobe
              "feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.".split())
 DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
 PRESENT_CUES = {"shoots", "kills", "wounds", "injures"}   # headline verbs: "Father shoots son"
+NAMING_VERBS = {"identify", "identifies", "identified", "name", "names", "id", "ids"}   # "Police identify man killed"
 # nouns a number identifies rather than counts: "Precinct 5 officers", "Route 9", "Apartment 3"
 NUMBERED = set("precinct district ward channel route highway interstate unit station engine ladder squad room "
                "apartment apt suite number exit gate pier lot building floor grade level section sector zone news "
                "division battalion brigade company local chapter page episode season team".split())
 PERSON_GROUPS = {"total", "women", "men", "children"}
+# the last word of a place name before a headline's person ("Otter Tail County boy"), when the NER misses the place
+PLACE_SUFFIXES = {"county", "parish", "township", "borough", "city", "town", "village", "area"}
 LIST_CUES = {"died", "suffered", "sustained"}   # a list of names then its fate: "..., and Lee Green died"
 MILITARY_WORDS = {"u.s.", "us", "american", "military", "coalition", "israeli", "russian", "ukrainian", "army",
                   "troops", "soldiers", "police", "security", "government", "turkish", "iraqi", "syrian", "nato"}
@@ -161,9 +164,17 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
         return _aged_person(words, i, age[0], age[1], armed, named, persons)
     if (v := _named_person(words, i, named, persons) or _listed_person(words, i, persons)):
         return v
-    # "Man shot ...", "St. Louis woman killed ...", "Police officer wounded ..."
-    opening = i == 0 or all(k in named or words[k] in MILITARY_WORDS for k in range(i))
-    if (opening or prev in PRESENT_CUES or prev in ("and", ",") and words[i - 2] in NOUN_GROUP) and \
+    # "Man shot ...", "St. Louis woman killed ...", "Police officer wounded ...", "Police: Man shot ...", "Otter
+    # Tail County boy dies ...", "2 dead, child hurt" (a headline's next clause)
+    opening = i == 0 or all(k in named or words[k] in MILITARY_WORDS for k in range(i)) or \
+        prev in (":", "—", "–") and i <= 4 or prev in PLACE_SUFFIXES and i <= 5 and not BREAK & set(words[:i]) or \
+        prev in (",", ";") and i >= 2 and words[i - 2] in RIGHT_CUES
+    # a headline verb before a bare noun: "Father shoots son", "Teen shot and killed man", "shooting that killed
+    # teen", "Police identify victim killed ...", "Deaths of adult, child" (not "the injured man")
+    verb = prev in PRESENT_CUES or prev in ("killed", "wounded", "injured") and words[i - 2:i - 1] in (
+        ["and"], ["that"], ["which"]) or prev in NAMING_VERBS or prev == "of" and words[i - 2:i - 1] in (
+        ["deaths"], ["death"], ["killing"], ["killings"], ["shooting"])
+    if (opening or verb or prev in ("and", ",") and words[i - 2] in NOUN_GROUP) and \
             (v := _headline_person(words, i, opening)):
         return v   # "Man shot in leg", "Father shoots son", "a man and woman were found"
     if w == "another" and words[i + 1:i + 2] and (words[i + 1] in AUXILIARIES or words[i + 1] in RIGHT_CUES):
@@ -174,6 +185,11 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
                 and _age_phrase(words, i + 1) is None:
             return None   # "their fighters": not one person
         group, end, scare = head
+        if words[end:end + 1] in (["'s"], ["’s"]):   # "his wife's brother": she owns the group, she is not in it
+            owned = _head_noun(words, end + 1, armed, named, singular=True)
+            if owned is None or read_quantity(words, end + 1) is not None:
+                return None   # "his ex-girlfriend's two daughters": the number counts them
+            group, end, scare = owned
         return Victims(1, "exact", "total" if scare else group, i, end,
                        countable_single=group in ("total", "men", "women", "children"))
     q = read_quantity(words, i)
@@ -240,6 +256,8 @@ def _aged_person(words: list[str], i: int, years: float, end: int, armed: set[in
     name_end = next(k for k in range(end, len(words) + 1) if k not in named and k not in persons)
     if name_end > end and (name_end == len(words) or words[name_end] not in NOUN_GROUP):
         end = name_end   # a name, not a place before a noun ("17-year-old Chicago man")
+        if i and words[i - 1] == "," and words[end:end + 1] == [","]:
+            end += 1   # "The victim, 53-year-old Jane Doe, died": the aside's closing comma is the group's
         return Victims(1, "exact", "children" if years < 18 else "total", i, end, countable_single=True, bare=True,
                        named=True)
     head = _head_noun(words, end, armed, named, singular=True) if end < len(words) and (
@@ -308,16 +326,20 @@ def _names_before(words: list[str], i: int, persons: set[int]) -> bool:
 def _headline_person(words: list[str], i: int, opening: bool) -> Victims | None:
     """ "Man shot in leg at gas station", "Boy, 14, fatally shot", "Father shoots son": a headline's
     bare singular person noun (at the opening, only right before a casualty word)."""
-    w, end = words[i], i + 1
+    w, head = words[i], i
     if w not in NOUN_GROUP or w in PLURAL_NOUNS or w.endswith("s"):
         return None
+    while head + 1 < len(words) and NOUN_GROUP.get(words[head + 1]) == NOUN_GROUP[w] and \
+            words[head + 1] not in PLURAL_NOUNS:
+        head += 1   # "Teen girl killed": the last noun of the compound heads it
+    w, end = words[head], head + 1
     if words[end:end + 1] == [","] and words[end + 2:end + 3] == [","] and number_value(words, end + 1):
         end += 3   # "Boy, 14, ..."
     end = _past_children(words, w, end)
     if opening and end < len(words) and words[end] not in RIGHT_CUES and words[end] not in AUXILIARIES and \
             not (words[end] in ("and", ",") and end + 1 < len(words) and _names_people(words, end + 1)):
         return None   # "Woman and 5-year-old child injured": the casualty word comes after the list
-    group = _noun_group(words, i, set(), i)
+    group = _noun_group(words, head, set(), i)
     return Victims(1, "exact", group, i, end, countable_single=group in PERSON_GROUPS, bare=True)
 
 

@@ -40,15 +40,21 @@ STILL = {"is", "are", "remains", "remain", "remained", "stays", "still"}
 SURVIVING = {"non", "minor", "released", "survive", "recover", "stable", "stabilized"}
 CARRIED = {"taken", "rushed", "transported", "airlifted", "flown", "driven"}   # "... to a hospital"
 CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded"}   # a patient's, told by a hospital
+KIN = {"his", "her", "their", "its", "'s", "’s"}   # possessives before a group: someone's family
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}   # a clause of its own: the casualty word is about them
 BULLETS = {"bullet", "bullets", "gunfire", "round", "rounds", "pellets", "shotgun", "gunshot", "shots"}
 
 
 _KILLS_ONESELF = (r"(?:turn(?:ed|ing|s)? (?:the )?(?:gun|weapon|rifle|pistol) on|kill(?:ed|ing|s)?|shoot(?:ing|s)?|shot) "
                   r"(?:himself|herself|self)|(?:took|taking) (?:his|her) own life|commit(?:s|ted|ting)? suicide")
-# right after the dead are counted (", himself", "and then himself"), or told later with a connective
-# ("... before turning the gun on himself", "..., then took her own life")
-SELF_KILL = re.compile(rf"^(?:, )?(?:and )?(?:then )?(?:himself|herself)\b"
-                       rf"|(?:\b(?:then|before|after|later|and)|,) (?:\w+ ){{0,2}}?(?:{_KILLS_ONESELF})\b")
+# right after the dead are counted (", himself", "and then himself", a headline's "kills son, self"), or told
+# later with a connective ("... before turning the gun on himself", "..., then took her own life")
+# or killed by police right after: "... before he was fatally shot", "..., before being shot dead by officers"
+_KILLED_IN_TURN = (r"before (?:being|(?:he|she) (?:was|is|'s)|the (?:gunman|shooter|suspect|attacker) (?:was|is)) "
+                   r"(?:fatally shot|shot dead|shot and killed|killed)")
+SELF_KILL = re.compile(rf"^(?:, )?(?:and )?(?:then )?(?:himself|herself|self)\b"
+                       rf"|(?:\b(?:then|before|after|later|and)|,) (?:\w+ ){{0,2}}?(?:{_KILLS_ONESELF})\b"
+                       rf"|\b{_KILLED_IN_TURN}\b")
 SHOOTERS = {"shooter", "killer", "perpetrator", "gunwoman"}   # besides the person nouns of people_groups
 INCLUDES_SHOOTER = re.compile(r"\bincluding (?:the )?(?:gunman|shooter|suspect|attacker|perpetrator|killer)\b|"
                               r"\b(?:gunman|shooter|suspect|attacker|killer) (?:was |is )?among\b")
@@ -205,9 +211,11 @@ def _nobody(words: list[str], named: set[int]) -> list[Victims]:
 
 def _negated(words: list[str], start: int, end: int) -> bool:
     """ "None of the eight people inside were hurt", "the two children were not injured", "two people
-    could have been killed", "no words to describe a child being hurt": no casualty reported."""
+    could have been killed", "no words to describe a child being hurt", "whenever a child is shot": no
+    casualty reported."""
     before = words[max(0, start - 4):start]
-    if "of" in before and {"none", "neither"} & set(before) or \
+    if "of" in before and {"none", "neither"} & set(before) or {"whenever", "anytime"} & set(before) or \
+            "time" in before and {"any", "every"} & set(before) or \
             words[end:end + 1] == ["being"] and {"describe", "imagine", "picture", "fathom"} & set(before):
         return True
     denied = False   # a negation or a modal counts only before the group's own casualty word
@@ -282,8 +290,8 @@ def _cue_after(words: list[str], i: int, strict: bool = False) -> str | None:
         if w in ("struck", "hit") and BULLETS & set(words[j + 1:j + 5]) or \
                 w == "with" and "gunshot" in words[j + 1:j + 5]:
             return "shot"   # "was struck by a stray bullet", "found with gunshot wounds"
-        if w == "treated" and {"wounds", "injuries", "released", "wound"} & set(words[j + 1:j + 5]):
-            return "wounded"   # "were treated for wounds", "treated and released"
+        if w in ("treated", "recovering") and {"wounds", "injuries", "released", "wound"} & set(words[j + 1:j + 5]):
+            return "wounded"   # "were treated for wounds", "treated and released", "is recovering from a wound"
         if w in CONDITIONS and words[j + 1:j + 2] == ["condition"] and words[j - 1] == "in":
             return "wounded"   # "remained in critical condition", "is in stable condition"
         if w in ("to", "in") and {"hospital", "hospitals"} & set(words[j + 1:j + 4]):
@@ -303,6 +311,9 @@ def _cue_after(words: list[str], i: int, strict: bool = False) -> str | None:
         if w in RIGHT_CUES:
             if _acts_on_someone(words, i, j):
                 return None   # "Terry Doe, 54, shot and killed a deer": the group did it, it did not happen to them
+            if words[j + 1:j + 2] == ["or"] and RIGHT_CUES.get(words[j + 2] if j + 2 < len(words) else "") not in (
+                    None, RIGHT_CUES[w]):
+                return "casualties"   # "killed or wounded", "wounded or killed": dead and hurt together
             return _shot_or(words, j, RIGHT_CUES[w])
         if w == "among" and j + 2 < len(words) and words[j + 1] == "the":
             return {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded"}.get(words[j + 2])
@@ -313,8 +324,8 @@ def _cue_after(words: list[str], i: int, strict: bool = False) -> str | None:
         if w in ("passed", "passes") and words[j + 1:j + 2] == ["away"]:
             return "killed"
         if w in (".", ";", ":", "(", "and", "but", "or", "to", "while", "when", "before", "after", "because",
-                 "until", "that", "which") or w == '"':   # "accused in a shooting that killed ...": not them
-            return None
+                 "until", "that", "which") or w == '"' or w in SUBJECT_PRONOUNS:
+            return None   # "accused in a shooting that killed ...", "his sisters on the night he was killed": not them
         if read_quantity(words, j) is not None and words[j] not in ("some", "about", "over", "around", "under") \
                 and not is_age(words, j) and words[j - 1] not in NUMBERED:
             return None
@@ -344,7 +355,9 @@ def _acts_on_someone(words: list[str], i: int, j: int) -> bool:
         k += 2                                  # "shot and killed ..."
     elif words[k:k + 1] == ["dead"]:
         k += 1                                  # "shot dead three teachers"
-    return words[k:k + 1] != [] and (words[k] in OBJECT_STARTERS or read_quantity(words, k) is not None)
+    # a headline's bare noun is an object too: "Mother shot and wounded son"
+    return words[k:k + 1] != [] and (words[k] in OBJECT_STARTERS or words[k] in NOUN_GROUP
+                                     or read_quantity(words, k) is not None)
 
 
 def _shot_or(words: list[str], j: int, figure: str) -> str:
@@ -380,7 +393,11 @@ def _new_subject(words: list[str]) -> bool:
 def _cue_before(words: list[str], i: int) -> str | None:
     """The casualty verb or noun right before a group: "killing", "left", "the death of", "toll rose to"."""
     k = i - 1
-    while k >= 0 and words[k] in ("had", "have", "has", "reportedly", "also", "allegedly", "the", "at", "least"):
+    if k > 0 and words[k] in ("'s", "’s"):   # "killed his ex-girlfriend's two daughters": back over the owner
+        owner = next((j for j in range(k - 1, max(-1, k - 6), -1) if words[j] in DETERMINERS | {"the"}), None)
+        k = owner if owner is not None else k
+    while k >= 0 and words[k] in ("had", "have", "has", "reportedly", "also", "allegedly", "the", "at", "least", "his",
+                                  "her", "their", "its"):
         if words[k] == "at" and words[k + 1:k + 2] != ["least"]:
             break   # "put the toll at 15" is read below; "shooting at five people" is shots aimed, not a casualty
         k -= 1
@@ -389,6 +406,10 @@ def _cue_before(words: list[str], i: int) -> str | None:
     w = words[k]
     if w in LEFT_CUES and (k == 0 or words[k - 1] != "to"):
         fatal = w in ("shot", "shooting", "wounding", "wounded", "injuring") and k > 0 and words[k - 1] == "fatally"
+        if k >= 2 and words[k - 1] == "or" and LEFT_CUES.get(words[k - 2]) not in (None, LEFT_CUES[w]):
+            return "casualties"   # "killing or wounding 12 people": dead and hurt together
+        if LEFT_CUES[w] == "shot" and not fatal and KIN & set(words[k + 1:i]):
+            return None   # "shot his two sisters": their fate is told elsewhere (a family shot is often killed)
         return "killed" if fatal else LEFT_CUES[w]
     if w == "dead" and k > 0 and words[k - 1] == "shot":
         return "killed"   # "gunmen shot dead three teachers"
