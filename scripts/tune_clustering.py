@@ -94,7 +94,8 @@ def main() -> None:
     print(f"{'threshold':>9} {'weights':<44} {'P':>6} {'R':>6} {'F1':>6} {'sec':>5}")
     for weights, threshold in itertools.product(variants, thresholds):
         p, r, f, seconds = evaluate(mentions, gold, bcubed, threshold, weights)
-        shown = " ".join(f"{k[:3]}={getattr(weights, k):g}" for k in ("text", "salient", "people", "place", "date", "claims", "victims_conflict"))
+        shown = " ".join(f"{field.name}={getattr(weights, field.name):g}" for field in dataclasses.fields(weights)
+                         if getattr(weights, field.name) != getattr(ScoreWeights(), field.name)) or "defaults"
         print(f"{threshold:9.2f} {shown:<44} {p:6.3f} {r:6.3f} {f:6.3f} {seconds:5.1f}")
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from sitrep.cluster import (DEFAULT_THRESHOLD, DEFAULT_WEIGHTS, DEFAULT_WINDOW_DAYS, BlockIndex, Cluster, LinkGraph,
                             block_keys, cluster_mentions, incident_id, links, lookup_keys, meet,
                             recluster_neighbourhood, score_pair)
+from sitrep.cluster.features import features
 from sitrep.records import Actor, Claim, EventDate, Mention, Person, Place
 
 TOWNS = {
@@ -101,8 +102,10 @@ def test_differently_named_victims_keep_two_like_worded_reports_apart():
                     "afternoon.", "2016-06-14", "Chicago", people=[("Marcus Moore", "wounded")])
     score, evidence = score_pair(hayes, moore)
     assert evidence["different_victims"] == [["darnell hayes"], ["marcus moore"]] and score < DEFAULT_THRESHOLD
-    # the names are what keeps them apart: the words alone read as one report
-    assert score_pair(hayes, moore, DEFAULT_WEIGHTS.replace(victims_conflict=0))[0] >= DEFAULT_THRESHOLD
+    assert evidence["different_ages"] == [[19], [34]]
+    # the names and ages are what keeps them apart: the words alone read as one report
+    without = DEFAULT_WEIGHTS.replace(victims_conflict=0, ages_conflict=0)
+    assert score_pair(hayes, moore, without)[0] >= DEFAULT_THRESHOLD
 
 
 def test_places_in_different_countries_cannot_link():
@@ -336,3 +339,77 @@ def test_history_records_new_then_join():
     _, history = stream(RAID[:2])
     assert [h["kind"] for h in history] == ["new", "join"]
     assert history[1]["mentions"] == ["raid-b"]
+
+
+# Two shootings on one Friday night on the South Side, no one named: the ages tell them apart.
+SOUTH_SIDE_BOY = [
+    mention("age-1", "A 15-year-old boy was shot to death Friday night in the Gresham neighborhood on the South Side. "
+            "He was standing near an alley when a gunman walked up and opened fire, police said.", "2016-07-08",
+            "Chicago", killed=1),
+    mention("age-2", "Police said a 15-year-old was killed by gunfire in an alley in Gresham late Friday; no one is in "
+            "custody.", "2016-07-08", "Chicago", killed=1),
+]
+SOUTH_SIDE_GIRL = mention("age-3", "A 14-year-old girl sitting on a porch on the South Side was critically wounded by "
+                          "a stray bullet late Friday night, police said.", "2016-07-08", "Chicago")
+
+
+def test_two_unnamed_shootings_of_one_night_and_city_stay_apart_by_the_ages_they_give():
+    score, evidence = score_pair(SOUTH_SIDE_BOY[0], SOUTH_SIDE_GIRL)
+    assert evidence["different_ages"] == [[15], [14]] and score < DEFAULT_THRESHOLD
+    assert "different_ages" not in score_pair(*SOUTH_SIDE_BOY)[1]
+    assert partition(cluster_mentions([*SOUTH_SIDE_BOY, SOUTH_SIDE_GIRL])) == {
+        frozenset({"age-1", "age-2"}), frozenset({"age-3"})}
+    # the ages are what keeps them apart: the words alone read as one shooting
+    without_ages = DEFAULT_WEIGHTS.replace(ages_conflict=0)
+    assert len(cluster_mentions([*SOUTH_SIDE_BOY, SOUTH_SIDE_GIRL], weights=without_ages)) == 1
+
+
+def test_ages_are_read_in_the_ways_reports_give_them():
+    ages = {text: features(mention("a", text, "2016-07-08", "Chicago")).text.ages for text in [
+        "Darnell Hayes, 19, died at the scene.", "Police named the victim as Jalen Whitfield, 16; his cousin was hurt.",
+        "The victim, a 34-year-old woman, was hit in the leg.", "A man aged 52 was arrested.",
+        "The 7 year old boy is expected to survive.", "On Tuesday, 12 people were shot across the city."]}
+    assert list(ages.values()) == [{19}, {16}, {34}, {52}, {7}, set()]
+
+
+def test_shootings_on_the_blocks_of_two_streets_are_two_incidents():
+    augusta = mention("st-1", "Two men were wounded in a shooting in the 3300 block of West Augusta Boulevard on "
+                      "Saturday evening, police said.", "2016-06-18", "Chicago")
+    augusta_again = mention("st-2", "Gunfire in the 3300 block of W. Augusta wounded two men Saturday evening, police "
+                            "said.", "2016-06-18", "Chicago")
+    wabash = mention("st-3", "Police said a man and his nephew were hit by gunfire as they stood outside a store in "
+                     "the 5100 block of South Wabash Avenue on Saturday evening; both are in good condition.",
+                     "2016-06-18", "Chicago")
+    assert score_pair(augusta, wabash)[1]["different_streets"] == [["augusta"], ["wabash"]]
+    assert "different_streets" not in score_pair(augusta, augusta_again)[1]
+    assert partition(cluster_mentions([augusta, augusta_again, wabash])) == {
+        frozenset({"st-1", "st-2"}), frozenset({"st-3"})}
+    without_streets = DEFAULT_WEIGHTS.replace(streets_conflict=0)
+    assert len(cluster_mentions([augusta, augusta_again, wabash], weights=without_streets)) == 1
+
+
+# A tavern shooting whose victim the extraction did not read as a person, and the plea seven weeks later.
+TAVERN = mention("tv-1", "Gunfire at the Tallow Creek Tavern early Saturday killed Desmond Pryor, Rocky Mount police "
+                 "said.", "2016-03-19", "Rocky Mount", killed=1)
+PLEA = mention("tv-2", "Two men pleaded guilty on Monday in the Tallow Creek Tavern shooting that killed Desmond Pryor "
+               "in March.", "2016-05-09", "Rocky Mount")
+SPOKESMAN = mention("tv-3", "Lieutenant Harlan Voss said a man was wounded outside a Rocky Mount tavern early "
+                    "Saturday.", "2016-05-07", "Rocky Mount")
+
+
+def test_a_follow_up_weeks_later_that_names_no_principal_joins_through_the_rare_names_of_its_text():
+    assert set(lookup_keys(PLEA)) & set(block_keys(TAVERN))
+    score, evidence = score_pair(TAVERN, PLEA)
+    assert set(evidence["named_across_days"]) >= {"desmond", "pryor", "tallow"} and score >= DEFAULT_THRESHOLD
+    assert partition(cluster_mentions([TAVERN, PLEA])) == {frozenset({"tv-1", "tv-2"})}
+
+
+def test_an_official_named_in_two_reports_weeks_apart_is_not_enough():
+    earlier = dataclasses.replace(TAVERN, evidence=TAVERN.evidence + " Lieutenant Harlan Voss asked witnesses to call.")
+    assert score_pair(earlier, SPOKESMAN)[1]["cannot_link"] == "dates incompatible"
+
+
+def test_the_town_is_never_a_yearly_name_key():
+    raid = RAID[1]
+    assert "atmeh" in features(raid).text.rare_names and "atmeh" not in features(raid).long_names
+    assert not [k for k in block_keys(raid) if k.startswith("ny:atmeh")]

@@ -9,7 +9,7 @@ import datetime as dt
 import math
 from collections.abc import Callable
 
-from sitrep.cluster.features import MentionMemo, features, norm
+from sitrep.cluster.features import NAME_KEYS, MentionMemo, features, norm
 from sitrep.records import Mention
 
 DEFAULT_WINDOW_DAYS = 7      # Settings.date_window_days: farther apart than this, two dates cannot be one incident...
@@ -62,6 +62,9 @@ def _stored_and_looked_up(m: Mention, window_days: int) -> tuple[frozenset[str],
     - each named person, and each rare word of the name of a person killed, wounded or arrested, per year;
       reach: LONG_WINDOW_DAYS, so that the arrest, the trial or the funeral months later meet the first
       reports; a named person also meets that person's undated mentions (an article with no date at all);
+    - each of its LONG_NAME_KEYS rarest proper-name words rare enough to name one thing (a victim, a bar, a
+      suspect named in the text but not extracted as a person), per year, reach LONG_WINDOW_DAYS: the follow-up
+      weeks later that names no one as a principal can still meet the first reports (see `named_across_days`);
     - anchorless mentions (no event date, no publication date) and dated ones find each other through area
       keys that only the other kind looks up ("a:", "u:"): only mentions of an article with no date at all pay
       for a scan of their area's history; they are rare, and nothing else can place them.
@@ -79,7 +82,8 @@ def _stored_and_looked_up(m: Mention, window_days: int) -> tuple[frozenset[str],
             reach = range((f.earliest - window_days) // width, (f.latest + window_days) // width + 1)
             for buckets, keys in ((own, stored), (reach, looked_up)):
                 keys.update(f"d{width}:{bucket}:{area}" for bucket in buckets)
-                keys.update(f"n{width}:{bucket}:{name}" for bucket in buckets for name in f.text.rare_names)
+                keys.update(f"n{width}:{bucket}:{name}" for bucket in buckets
+                            for name in f.text.rare_names[:NAME_KEYS])
         else:
             first, last = (dt.date.fromordinal(x).year for x in (f.earliest, f.latest))
             years = {f"y:{year}:{area}" for year in range(first, min(last, first + 2) + 1)}
@@ -91,6 +95,7 @@ def _stored_and_looked_up(m: Mention, window_days: int) -> tuple[frozenset[str],
         for years, keys in ((own_years, stored), (reach_years, looked_up)):
             keys.update(f"p:{person}:{year}" for person in f.people for year in years)
             keys.update(f"pw:{word}:{year}" for word in f.person_words for year in years)
+            keys.update(f"ny:{word}:{year}" for word in f.long_names for year in years)
     undated_people = {f"p:{person}:?" for person in f.people}
     stored |= undated_people
     looked_up |= undated_people

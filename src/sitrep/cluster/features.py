@@ -23,6 +23,13 @@ from sitrep.records import EventDate, Mention
 PRECISE_PLACES = {"point", "town", "admin2"}
 WORD = re.compile(r"[^\W_]+")
 NUMBER = re.compile(r"\b\d\d+\b")   # ages, house numbers, tolls; single digits are in every report
+# Ages as English news gives them ("a 16-year-old", "Darnell Hayes, 19,", "aged 34"): two reports of one week
+# and town that both give ages and share none are most likely about different people (two shootings).
+AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b[A-Z][a-z]+,\s(\d{1,2})(?=[,;:)]|\.\s)|\baged?\s(\d{1,2})\b")
+# The street of a "3300 block of West Augusta Boulevard" (US police usage): the word after the direction. Two
+# reports placing their shootings on different blocks' streets are two shootings.
+STREET_BLOCK = re.compile(r"\b\d{2,5}\s+block\s+of\s+(?:the\s+)?"
+                          r"(?:(?:[NSEW]|North|South|East|West)\.?\s+)?([A-Z0-9][\w']*)")
 CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
@@ -38,6 +45,10 @@ NOT_PERSON_WORDS = {"hospital", "center", "centre", "medical", "clinic", "trauma
 RARE_ZIPF = 2.0        # Zipf frequency given to a word missing from the frequency list (all of them are rarer than 3)
 RARE_NAME_ZIPF = 4.5   # a proper-name word rarer than this in English is specific enough for a blocking key
 NAME_KEYS = 3          # blocking keys per mention from its rarest proper-name words
+# A proper-name word at least this rare (Zipf 3.5 or less: most surnames, small towns, a bar's name; not
+# "hospital", "sheriff", "tavern") names one thing; LONG_NAME_KEYS of them, not the town's, key a mention per year.
+TEXT_NAME_RARITY = 3.5
+LONG_NAME_KEYS = 2
 PERSON_WORD_ZIPF = 4.5  # a word of a person's name rarer than this identifies the person ("gustafson", not "david")
 # Only the people an incident happened to, or who were arrested for it, tie reports weeks apart: a police
 # spokesman, a prosecutor or a head of state is named in many incidents.
@@ -54,7 +65,9 @@ class TextFeatures:
     salient: frozenset[str]        # numbers and proper names (ages, counts, street and victim names)
     weights: Mapping[str, float]   # content word -> rarity-weighted tf, unit length (for a cosine)
     name_words: frozenset[str]     # the words of its proper names
-    rare_names: tuple[str, ...]    # its rarest proper-name words, rarest first (blocking keys)
+    rare_names: tuple[str, ...]    # its proper-name words rarer than RARE_NAME_ZIPF, rarest first (blocking keys)
+    ages: frozenset[int]           # the ages it gives ("16-year-old", "Hayes, 19,")
+    streets: frozenset[str]        # the streets of the blocks it names ("3300 block of West Augusta" -> augusta)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +80,7 @@ class Features:
     principals: frozenset[str]  # the people killed, wounded or arrested (not officials quoted, not leaders named)
     surnames: frozenset[str]  # last words of multi-word names
     person_words: frozenset[str]  # rare words of the principals' names
+    long_names: tuple[str, ...]   # its LONG_NAME_KEYS rarest names of at least TEXT_NAME_RARITY, not its town's
     victims: frozenset[str]
     tallies: Mapping[str, frozenset[int]]  # "killed"/"wounded" -> every total the report gives
     event_type: str | None
@@ -148,8 +162,10 @@ def evidence_features(evidence: str) -> TextFeatures:
     name_words = frozenset(w for phrase in salient if not phrase.isdigit() for w in phrase.split()
                            if len(w) > 2 and w not in STOP_WORDS)
     rare = sorted((w for w in name_words if rarity(w) >= 7.0 - RARE_NAME_ZIPF), key=lambda w: (-rarity(w), w))
+    ages = frozenset(int(next(g for g in match.groups() if g)) for match in AGE.finditer(evidence))
+    streets = frozenset(match.group(1).lower() for match in STREET_BLOCK.finditer(evidence))
     return TextFeatures(frozenset(tokens), frozenset(salient), {w: x / length for w, x in raw.items()},
-                        name_words, tuple(rare[:NAME_KEYS]))
+                        name_words, tuple(rare), ages, streets)
 
 
 class MentionMemo:
@@ -190,8 +206,11 @@ def _compute_features(m: Mention) -> Features:
                              if len(w) > 2 and w not in NAME_PARTICLES and rarity(w) >= 7.0 - PERSON_WORD_ZIPF)
     place_words = frozenset(w for w in norm(p.name or "").split() if len(w) > 2 and w not in STOP_WORDS)
     surnames = frozenset(k.split()[-1] for k in people if " " in k)
-    return Features(earliest, latest, place, place_words, people, principals, surnames, person_words, victims,
-                    {k: v for k, v in tallies.items() if v}, m.event_type, evidence_features(m.evidence))
+    text = evidence_features(m.evidence)
+    long_names = tuple(w for w in text.rare_names if rarity(w) >= TEXT_NAME_RARITY and w not in place_words)
+    return Features(earliest, latest, place, place_words, people, principals, surnames, person_words,
+                    long_names[:LONG_NAME_KEYS], victims,
+                    {k: v for k, v in tallies.items() if v}, m.event_type, text)
 
 
 features: Callable[[Mention], Features] = MentionMemo(_compute_features)

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from sitrep.cluster.blocking import DEFAULT_WINDOW_DAYS, LONG_WINDOW_DAYS
-from sitrep.cluster.features import Features, cosine, features
+from sitrep.cluster.features import TEXT_NAME_RARITY, Features, cosine, features, rarity
 from sitrep.extract.places import km
 from sitrep.records import Mention
 
@@ -16,6 +16,7 @@ DEFAULT_THRESHOLD = 0.33     # Settings.cluster_threshold; tuned on gva-dev (scr
 # reports of one incident above) and is full text evidence from TEXT_FULL on.
 TEXT_FLOOR = 0.15
 TEXT_FULL = 0.5
+TEXT_NAMES_ACROSS_DAYS = 3   # rare proper-name words two reports weeks apart must share (`named_across_days`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +30,11 @@ class ScoreWeights:
     claims: float = 0.10     # same killed/wounded totals (+), different (-)
     event_type: float = 0.05  # different event types (-): weak, reports of one event often classify it apart
     victims_conflict: float = 0.15  # both name victims and none is shared: a different incident (names are noisy)
-    # towns over 150 km apart or different admin1: most likely two incidents, but a geocoder's wrong guess
-    # among same-named towns must not forbid what the text says is one event
-    place_conflict: float = 0.3
+    ages_conflict: float = 0.15     # both give ages and none is shared ("a 15-year-old boy", "a 14-year-old girl")
+    streets_conflict: float = 0.2   # both name the block's street and none is shared
+    # towns over 150 km apart or different admin1: most likely two incidents, but the geocoder's guess is often
+    # wrong (a same-named town, a person's name read as a town), so it must not outweigh what the text says
+    place_conflict: float = 0.1
     floor: float = 0.08      # no pair across two clusters may score below this for them to merge
 
     def replace(self, **changes: float) -> "ScoreWeights":
@@ -61,7 +64,8 @@ def _place_similarity(fa: Features, fb: Features) -> tuple[float, dict, str | No
             return 0.5, {"admin1": admin_a}, None
         similarity, evidence, block = -1.0, {"admin1": [admin_a, admin_b]}, None
     else:
-        return 0.2, {}, None
+        # one report has no place (or no point): its text naming the other's town is what place can say
+        similarity, evidence, block = 0.2, {}, None
     if (fa.place_words and fa.place_words <= fb.text.words) or (fb.place_words and fb.place_words <= fa.text.words):
         return 0.5, {**evidence, "town_named_in_both": True}, None
     return similarity, evidence, block
@@ -82,13 +86,21 @@ def named_across_days(a: Features, b: Features) -> list[str]:
     """The evidence that lets two reports weeks or months apart be one incident (the arrest, the trial, the
     funeral after the shooting): both name in full one person killed, wounded or arrested, or two rare words of
     such names in one report are among the other's proper names ("Burnsworth" and "Gustafson" in a court
-    report, "John Henry Burnsworth fatally shot James Gustafson" in the first one). A town, a kind of event or
-    an official quoted in both are never enough."""
+    report, "John Henry Burnsworth fatally shot James Gustafson" in the first one), or three rare proper-name
+    words that are not the towns' (the victim, the suspect, the bar, named in the text of both when neither
+    names them as a principal). A town, a kind of event or an official quoted in both are never enough."""
     full = sorted(k for k in a.principals & b.principals if " " in k)
     if full:
         return full
     words = (a.person_words & (b.person_words | b.text.name_words)) | (b.person_words & a.text.name_words)
-    return sorted(words) if len(words) >= 2 else []
+    if len(words) >= 2:
+        return sorted(words)
+    # a follow-up that names no principal still names what the first reports named: the victim, the suspect,
+    # the bar ("Desmond Pryor", "Tallow Creek Tavern"); three such rare names besides the towns', where an
+    # official or a hospital named in two reports of one city gives one or two
+    places = a.place_words | b.place_words
+    text_names = {w for w in a.text.name_words & b.text.name_words if w not in places and rarity(w) >= TEXT_NAME_RARITY}
+    return sorted(text_names) if len(text_names) >= TEXT_NAMES_ACROSS_DAYS else []
 
 
 def score_pair(a: Mention, b: Mention, weights: ScoreWeights = DEFAULT_WEIGHTS,
@@ -130,6 +142,12 @@ def score_pair(a: Mention, b: Mention, weights: ScoreWeights = DEFAULT_WEIGHTS,
     if fa.victims and fb.victims and not (fa.victims & fb.victims) and not shared_people:
         score -= weights.victims_conflict
         evidence["different_victims"] = [sorted(fa.victims)[:3], sorted(fb.victims)[:3]]
+    if fa.text.ages and fb.text.ages and not (fa.text.ages & fb.text.ages) and not shared_people:
+        score -= weights.ages_conflict
+        evidence["different_ages"] = [sorted(fa.text.ages), sorted(fb.text.ages)]
+    if fa.text.streets and fb.text.streets and not (fa.text.streets & fb.text.streets) and not shared_people:
+        score -= weights.streets_conflict
+        evidence["different_streets"] = [sorted(fa.text.streets), sorted(fb.text.streets)]
     # a report often gives several tallies (the dead at first, the dead now): a figure agrees when any is shared
     common = sorted(set(fa.tallies) & set(fb.tallies))
     if common:
