@@ -413,3 +413,25 @@ def test_the_town_is_never_a_yearly_name_key():
     raid = RAID[1]
     assert "atmeh" in features(raid).text.rare_names and "atmeh" not in features(raid).long_names
     assert not [k for k in block_keys(raid) if k.startswith("ny:atmeh")]
+
+
+def _in(language: str, m: Mention, *claims: Claim) -> Mention:
+    return dataclasses.replace(m, language=language, claims=claims or m.claims)
+
+
+def test_a_report_in_another_language_joins_through_the_toll_it_shares():
+    # French wording shares nothing with the English reports: same day, same town and the same toll of 13
+    french = _in("fr", mention("raid-fr", "Au moins 13 personnes, dont six enfants, ont été tuées lors d'un raid "
+                               "américain à Atmeh, selon les Casques blancs.", "2022-02-03", "Atmeh"),
+                 Claim("killed", "total", 13, "at_least"), Claim("killed", "children", 6))
+    english = [dataclasses.replace(m, claims=(Claim("killed", "total", 13),)) for m in RAID]
+    assert partition(cluster_mentions([*english, french])) == {frozenset(m.id for m in [*english, french])}
+    score, evidence = score_pair(english[0], french)
+    assert score >= DEFAULT_THRESHOLD and evidence["tolls_across_languages"] == [("killed", 13)]
+
+
+def test_a_report_in_another_language_with_another_toll_stays_apart():
+    french = _in("fr", mention("strike-fr", "Une frappe aérienne a tué 7 civils à Atmeh, selon l'OSDH.",
+                               "2022-02-03", "Atmeh"), Claim("killed", "civilians", 7))
+    english = [dataclasses.replace(m, claims=(Claim("killed", "total", 13),)) for m in RAID]
+    assert partition(cluster_mentions([*english, french])) == {frozenset(m.id for m in english), frozenset({"strike-fr"})}

@@ -44,6 +44,8 @@ NOT_PERSON_WORDS = {"hospital", "center", "centre", "medical", "clinic", "trauma
                     "store", "hotel", "camp", "base", "district", "province", "village", "st", "ave", "blvd", "rd"}
 RARE_ZIPF = 2.0        # Zipf frequency given to a word missing from the frequency list (all of them are rarer than 3)
 RARE_NAME_ZIPF = 4.5   # a proper-name word rarer than this in English is specific enough for a blocking key
+# a toll of one or two fits too many incidents to tell reports in two languages are about the same one
+DISTINCT_TOLL = 3
 NAME_KEYS = 3          # blocking keys per mention from its rarest proper-name words
 # A proper-name word at least this rare (Zipf 3.5 or less: most surnames, small towns, a bar's name; not
 # "hospital", "sheriff", "tavern") names one thing; LONG_NAME_KEYS of them, not the town's, key a mention per year.
@@ -85,6 +87,8 @@ class Features:
     tallies: Mapping[str, frozenset[int]]  # "killed"/"wounded" -> every total the report gives
     event_type: str | None
     text: TextFeatures
+    language: str = "en"
+    tolls: frozenset[tuple[str, int]] = frozenset()  # (killed|wounded, N) of any group, N >= DISTINCT_TOLL
 
 
 def norm(text: str) -> str:
@@ -208,9 +212,11 @@ def _compute_features(m: Mention) -> Features:
     surnames = frozenset(k.split()[-1] for k in people if " " in k)
     text = evidence_features(m.evidence)
     long_names = tuple(w for w in text.rare_names if rarity(w) >= TEXT_NAME_RARITY and w not in place_words)
+    tolls = frozenset((c.figure, c.value) for c in m.claims
+                      if c.figure in ("killed", "wounded") and c.value >= DISTINCT_TOLL)
     return Features(earliest, latest, place, place_words, people, principals, surnames, person_words,
                     long_names[:LONG_NAME_KEYS], victims,
-                    {k: v for k, v in tallies.items() if v}, m.event_type, text)
+                    {k: v for k, v in tallies.items() if v}, m.event_type, text, m.language, tolls)
 
 
 features: Callable[[Mention], Features] = MentionMemo(_compute_features)
