@@ -46,6 +46,7 @@ def test_someone_also_shot_is_not_one_of_the_dead(text, nlp, kb):
 @pytest.mark.parametrize("text, expected", [
     ("A 3-year-old boy died Sunday after accidentally shooting himself with a pistol.", 1),
     ("A Springfield man has died after he accidentally shot himself while cleaning a rifle.", 1),
+    ("A 4-year-old girl died Monday after deputies say she found her mother's handgun and shot herself.", 1),
     ("Toddler dies after accidentally shooting himself", 1),
     ("A 70-year-old woman died after shooting herself in her garage, deputies said.", 1),
     ("A man killed his wife before turning the gun on himself.", 2),

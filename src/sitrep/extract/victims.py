@@ -74,8 +74,13 @@ def with_the_shooter(words: list[str], victims: list[Victims], persons: set[int]
     if not found or INCLUDES_SHOOTER.search(" ".join(words)):
         return victims
     between = range(last.end, last.end + len(after[:found.end()].split()))   # "..., father commits suicide"
-    if found.start() > 0 and _cue_before(words, last.start) is None and \
-            not any(words[k] in NOUN_GROUP or words[k] in SHOOTERS or k in persons for k in between):
+
+    def someone_else(k: int) -> bool:
+        # "his father's gun" and "deputies say" name others, but not someone who fired
+        following = words[k + 1] if k + 1 < len(words) else ""
+        return (words[k] in NOUN_GROUP or words[k] in SHOOTERS or k in persons) and \
+            following not in ("'s", "\u2019s", "say", "says", "said", "told")
+    if found.start() > 0 and _cue_before(words, last.start) is None and not any(someone_else(k) for k in between):
         return victims   # the one who died shot himself
     total = next((v for v in killed if v.group == "total" and v.subset is None), None)
     count = total.value if total else sum(v.value for v in killed if v.subset is None)
