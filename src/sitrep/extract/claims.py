@@ -39,6 +39,8 @@ AGGREGATE = re.compile(r"\b(last|this|so far this|past|previous) (year|month|dec
                        r"december|the war|the conflict|the start of)\b|\ba total of\b|\bso far\b|\bthe year\b|"
                        r"\b(in|during) [A-Za-z]+ alone\b|\bin the first \w+ (days|weeks|months)\b|"
                        r"\b(in|between|during) (?!the\b)(\w+ ){0,3}(shootings|incidents|attacks)\b|"
+                       r"(?<!of )\b(two|three|four|five|six|seven|several|multiple|separate|\d+) (separate |different |"
+                       r"unrelated )?(shootings|incidents|attacks)\b|"
                        r"\b(each|every|per) (year|month|week)\b|\bannually\b|"
                        r"\b(past|last) \w+ (days|weeks|months|years)\b|\bacross the (city|county|state|country)\b|"
                        r"\bcitywide\b|\bbetween (?:\w+ )?(?:19|20)\d\d and\b", re.I)
