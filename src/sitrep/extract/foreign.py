@@ -37,7 +37,7 @@ TEXT2NUM_LANGUAGES = {"fr", "es", "pt", "de", "it", "nl", "ca"}
 LEAD_SENTENCES = 4          # dates come from the first sentences that report violence, as in English leads
 BACKGROUND_DAYS = 60        # an explicit date further back than this before publication is history
 _SENTENCE_END = re.compile(r"(?<=[.!?؟。])\s+|\n+")
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")     # Persian joins a word's parts with a zero-width non-joiner
 # a count is not followed by units of age, time, distance or money (any language: the units are short)
 _NOT_COUNT_NEXT = re.compile(r"^\s*(?:%|ans?\b|años?\b|anos?\b|jahre?n?\b|anni\b|عاما|سنة|лет\b|год|рок|km\b|kilom"
                              r"|heures?\b|horas?\b|ore\b|uhr\b|h\b|dollars?|euros?|\$|€|mètres?|metros?|m\b)", re.I)
@@ -235,7 +235,7 @@ def _first_match(rules: tuple[tuple[str, re.Pattern], ...], text: str) -> tuple[
 
 def _clause_end(text: str, start: int) -> int:
     """A subset clause runs to the next comma, dash, bracket or sentence end ("dont six enfants, ont été")."""
-    m = re.compile(r"[,;:()\u2014\u2013.!?]|\s[-–]\s").search(text, start)
+    m = re.compile(r"[,;:()\u2014\u2013.!?،؛]|\s[-–]\s").search(text, start)
     return m.start() if m else len(text)
 
 
@@ -290,15 +290,18 @@ def _figure_near(text: str, count: _Count, lex: Lexicon) -> str | None:
     if best:
         return best[1]
     rest = text[count.end:]
-    subset = lex.subset.match(rest.lstrip(" ,"))
-    if subset:
-        skip = len(rest) - len(rest.lstrip(" ,")) + subset.end()
-        rest = rest[_clause_end(rest, skip):]
-    stop = re.search(r"[.;!?]", rest)
+    stop = re.search(r"[.;!?؛]", rest)
     rest = rest[:stop.start()] if stop else rest
-    hits = [(m.start(), figure) for figure, rx in lex.figures for m in rx.finditer(rest)
-            if len(_WORD.findall(rest[:m.start()])) <= 6]
-    return min(hits)[1] if hits else None
+    subset = lex.subset.match(rest.lstrip(" ,"))
+    # past the subset clause when it is closed ("..., dont six enfants, ont été tuées"), else through it
+    # ("۱۳ نفر از جمله ۶ کودک کشته شدند": 13 people, among them 6 children, were killed)
+    after_subset = rest[_clause_end(rest, len(rest) - len(rest.lstrip(" ,")) + subset.end()):] if subset else ""
+    for part in ([after_subset] if subset else []) + [rest]:
+        hits = [(m.start(), figure) for figure, rx in lex.figures for m in rx.finditer(part)
+                if len(_WORD.findall(part[:m.start()])) <= 6]
+        if hits:
+            return min(hits)[1]
+    return None
 
 
 def _source(text: str, lex: Lexicon, kb: KnowledgeBase) -> tuple[str | None, str]:
