@@ -8,7 +8,8 @@ import pytest
 
 from sitrep.clean import clean
 from sitrep.extract.extractor import Extractor
-from sitrep.extract.foreign import _Sentence, event_date, load_lexicons, sentence_claims
+from sitrep.extract.foreign import _Sentence, event_date
+from sitrep.extract.foreign_claims import load_lexicons, sentence_claims
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.records import RawDocument
 from sitrep.settings import Settings

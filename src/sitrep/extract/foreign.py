@@ -4,12 +4,10 @@ The same raid is reported by AFP in French, by Al Jazeera in Arabic and by a Kyi
 these reports an incident loses independent voices and the clustering loses documents. No packaged model
 here reads them all (only English and French spaCy pipelines are on PyPI), so this stage reads what carries
 across languages with the tools that are multilingual, and a small editable word list for the rest:
-  dates    dateparser's own multilingual parser, on the sentences that report violence;
-  places   country names in the article's language (Babel's CLDR data) and towns through the gazetteer's
-           alternate names (Latin and Cyrillic spellings; unidecode makes "Харків" "Kharkiv");
-  figures  numbers (digits; number words through text2num or the word list) next to a casualty word of
-           `data/casualty_words.yaml`, with their group, qualifier and subsets ("dont six enfants");
-  sources  "according to X" phrases and the knowledge base's names (which carry Arabic aliases too).
+  dates    the language's own weekday and month names (Babel's CLDR data), resolved by dateparser;
+  places   country names in the article's language (CLDR) and towns through the gazetteer's alternate names
+           (Latin, Arabic and Cyrillic spellings);
+  figures  `foreign_claims`, with the word list of `data/casualty_words.yaml`.
 What it leaves out: named people and actors' roles need a parser for the language.
 """
 from __future__ import annotations
@@ -19,79 +17,19 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from babel import Locale, UnknownLocaleError
 from dateparser import DateDataParser
-from text_to_num import alpha2digit
 
 from sitrep.extract.dates import date_from_iso, day_date
+from sitrep.extract.foreign_claims import Lexicon, load_lexicons, month_names, sentence_claims, strip_proclitic
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.mentions import _place
 from sitrep.records import Claim, Document, EventDate, Mention, Place, PlaceMention
 
-LEXICON = Path(__file__).resolve().parents[1] / "data" / "casualty_words.yaml"
-TEXT2NUM_LANGUAGES = {"fr", "es", "pt", "de", "it", "nl", "ca"}
 LEAD_SENTENCES = 4          # dates come from the first sentences that report violence, as in English leads
 BACKGROUND_DAYS = 60        # an explicit date further back than this before publication is history
-_SENTENCE_END = re.compile(r"(?<=[.!?؟。])\s+|\n+")
-_WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")     # Persian joins a word's parts with a zero-width non-joiner
-# a count is not followed by units of age, time, distance or money (any language: the units are short)
-_NOT_COUNT_NEXT = re.compile(r"^\s*(?:%|ans?\b|años?\b|anos?\b|jahre?n?\b|anni\b|عاما|سنة|лет\b|год|рок|km\b|kilom"
-                             r"|heures?\b|horas?\b|ore\b|uhr\b|h\b|dollars?|euros?|\$|€|mètres?|metros?|m\b)", re.I)
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """One language's casualty words, compiled."""
-    code: str
-    figures: tuple[tuple[str, re.Pattern], ...]
-    groups: tuple[tuple[str, re.Pattern], ...]
-    persons: re.Pattern
-    subset: re.Pattern
-    qualifiers: tuple[tuple[str, re.Pattern], ...]
-    according_to: re.Pattern
-    said: re.Pattern
-    number: re.Pattern
-    number_values: dict[str, int]
-    vague: frozenset[str]
-    events: tuple[tuple[str, str, str, re.Pattern], ...]
-    day_words: re.Pattern
-    proclitic: str = ""
-    not_places: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=4)
-def load_lexicons(path: str = str(LEXICON)) -> dict[str, Lexicon]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return {code: _compile(code, block) for code, block in data.items()}
-
-
-def _compile(code: str, block: dict) -> Lexicon:
-    proclitic = "|".join(sorted(block.get("proclitics") or [], key=len, reverse=True))
-
-    def words(patterns: list[str]) -> re.Pattern:
-        prefix = f"(?:{proclitic})?" if proclitic else ""
-        return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(patterns)})(?!\w)", re.I)
-
-    numbers = {k.lower(): int(v) for k, v in (block.get("numbers") or {}).items()}
-    number_words = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
-    prefix = f"(?:{proclitic})?" if proclitic else ""
-    number = re.compile(rf"(?<![\w.,:/-]){prefix}(?P<n>\d+(?:[ .,\u00a0\u202f]\d{{3}})*(?![\w:/-]|[.,]\d)"
-                        + (rf"|(?:{number_words})(?!\w))" if number_words else ")"), re.I)
-    return Lexicon(
-        code=code,
-        figures=tuple((f, words(p)) for f, p in block["figures"].items()),
-        groups=tuple((g, words(p)) for g, p in block["groups"].items()),
-        persons=words(block["persons"]), subset=words(block["subset"]),
-        qualifiers=tuple((q, words(p)) for q, p in block["qualifiers"].items()),
-        according_to=words(block["according_to"]), said=words(block["said"]),
-        number=number, number_values=numbers, vague=frozenset(w.lower() for w in block.get("vague") or ()),
-        events=tuple((t, s, a, words([p])) for t, s, a, p in block["events"]),
-        day_words=words(block["day_words"]), proclitic=proclitic,
-        not_places=frozenset(block.get("not_places") or ()))
 
 
 @dataclass
@@ -163,179 +101,6 @@ def _mention(document: Document, index: int, role: str, sentences: list[_Sentenc
         evidence=" ".join(s.text for s in eventful)[:3000], language=document.language)
 
 
-@dataclass(frozen=True)
-class _Count:
-    value: int
-    qualifier: str
-    group: str
-    figure: str | None         # when the word after the number says it ("13 morts", "13 قتيلا")
-    start: int                 # of the number, in the sentence
-    end: int                   # after its group word
-
-
-def sentence_claims(text: str, offset: int, lex: Lexicon, kb: KnowledgeBase, document: str) -> list[Claim]:
-    """Figures of one sentence, each with the sentence's source; a count inside a subset clause ("dont six
-    enfants") takes the figure of the count it is part of. `offset` is where the sentence starts."""
-    # threshold 2: "deux" is a number, "un" stays the article it usually is
-    work = alpha2digit(text, lex.code, threshold=2) if lex.code in TEXT2NUM_LANGUAGES else text
-    source, source_type = _source(text, lex, kb)     # text2num reads "secondo" (according to) as "2nd"
-    claims: list[Claim] = []
-    head: Claim | None = None
-    for count, in_subset in _counts(work, lex):
-        if in_subset:
-            figure = count.figure or (head.figure if head else None)
-        else:
-            figure = count.figure or _figure_near(work, count, lex)
-        if figure is None:
-            continue
-        claim = Claim(figure=figure, group=count.group, value=count.value,  # type: ignore[arg-type]
-                      qualifier=count.qualifier, source=source, source_type=source_type,  # type: ignore[arg-type]
-                      document=document, quote=text, start=offset, end=offset + len(text))
-        claims.append(claim)
-        if not in_subset:
-            head = claim
-    return claims
-
-
-def _counts(text: str, lex: Lexicon):
-    """(count, inside a subset clause) for every number followed by a word for people or for casualties."""
-    subset_zones = [(m.end(), _clause_end(text, m.end())) for m in lex.subset.finditer(text)]
-    for m in lex.number.finditer(text):
-        raw, after = m.group("n"), text[m.end():]
-        if _NOT_COUNT_NEXT.match(after) or _is_date_number(text, m, lex.code):
-            continue
-        value = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else lex.number_values.get(raw.lower())
-        if not value or value > 100_000:
-            continue
-        following = re.match(r"\s*(?:(?:de|d'|of)\s*)?(\S+(?:\s\S+)?)", after)
-        if following is None:
-            continue
-        at, words = m.end() + following.start(1), following.group(1)
-        figure = None
-        if group := _first_match(lex.groups, words):
-            name, end = group[0], at + group[1]
-        elif person := lex.persons.match(words):
-            name, end = "total", at + person.end()
-        elif casualty := _first_match(lex.figures, words):
-            name, figure, end = "total", casualty[0], at + casualty[1]
-        else:
-            continue
-        qualifier = "at_least" if raw.lower() in lex.vague else _qualifier(text[:m.start()], text[end:], lex)
-        yield (_Count(value, qualifier, name, figure, m.start(), end),
-               any(lo <= m.start() < hi for lo, hi in subset_zones))
-
-
-def _first_match(rules: tuple[tuple[str, re.Pattern], ...], text: str) -> tuple[str, int] | None:
-    """(name, end) of the first rule whose words open `text`."""
-    for name, rx in rules:
-        if m := rx.match(text):
-            return name, m.end()
-    return None
-
-
-def _clause_end(text: str, start: int) -> int:
-    """A subset clause runs to the next comma, dash, bracket or sentence end ("dont six enfants, ont été")."""
-    m = re.compile(r"[,;:()\u2014\u2013.!?،؛]|\s[-–]\s").search(text, start)
-    return m.start() if m else len(text)
-
-
-def _is_date_number(text: str, m: re.Match, code: str) -> bool:
-    """"13 mars", "le 13 de marzo", "March 13": a day of a month, not a count. Years (1900-2099) too."""
-    raw = m.group("n")
-    if re.fullmatch(r"(?:19|20)\d\d", raw):
-        return True
-    months = _month_names(code)
-    after = re.match(r"\s*(?:de\s+)?([^\W\d_]+)", text[m.end():])
-    before = re.search(r"([^\W\d_]+)\s*$", text[:m.start()])
-    return bool(after and after.group(1).lower() in months or before and before.group(1).lower() in months)
-
-
-@lru_cache(maxsize=32)
-def _month_names(code: str) -> frozenset[str]:
-    try:
-        locale = Locale.parse(code)
-    except (UnknownLocaleError, ValueError):
-        return frozenset()
-    names = set()
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            names |= {n.lower().rstrip(".") for n in locale.months[context][width].values()}
-    return frozenset(names)
-
-
-def _qualifier(before: str, after: str, lex: Lexicon) -> str:
-    for qualifier, rx in lex.qualifiers:
-        m = None
-        for m in rx.finditer(before[-40:]):
-            pass
-        if m and not before[-40:][m.end():].strip():
-            return qualifier
-        if lex.proclitic and rx.match(after.lstrip()):      # Arabic puts "at least" after the count
-            return qualifier
-    return "exact"
-
-
-def _figure_near(text: str, count: _Count, lex: Lexicon) -> str | None:
-    """The casualty word of a count: just before it ("tuant au moins 13 personnes", "مقتل 13", "avait tué le
-    chef X et 6 autres"), else later in its clause after any subset ("13 personnes, dont six enfants, ont été
-    tuées")."""
-    window = text[max(0, count.start - 80):count.start]
-    best: tuple[int, str] | None = None
-    for figure, rx in lex.figures:
-        for m in rx.finditer(window):
-            gap = window[m.end():]
-            near = len(_WORD.findall(gap)) <= 3 or len(_WORD.findall(gap)) <= 7 and not re.search(r"[,;:.\d]", gap)
-            if near and (best is None or m.end() > best[0]):
-                best = (m.end(), figure)
-    if best:
-        return best[1]
-    rest = text[count.end:]
-    stop = re.search(r"[.;!?؛]", rest)
-    rest = rest[:stop.start()] if stop else rest
-    subset = lex.subset.match(rest.lstrip(" ,"))
-    # past the subset clause when it is closed ("..., dont six enfants, ont été tuées"), else through it
-    # ("۱۳ نفر از جمله ۶ کودک کشته شدند": 13 people, among them 6 children, were killed)
-    after_subset = rest[_clause_end(rest, len(rest) - len(rest.lstrip(" ,")) + subset.end()):] if subset else ""
-    for part in ([after_subset] if subset else []) + [rest]:
-        hits = [(m.start(), figure) for figure, rx in lex.figures for m in rx.finditer(part)
-                if len(_WORD.findall(part[:m.start()])) <= 6]
-        if hits:
-            return min(hits)[1]
-    return None
-
-
-def _source(text: str, lex: Lexicon, kb: KnowledgeBase) -> tuple[str | None, str]:
-    """Who the sentence credits: a knowledge-base name after "according to" or anywhere in a sentence with a
-    reporting verb; else the words after "according to", as written (`_as_written`)."""
-    marker = lex.according_to.search(text)
-    if not (marker or lex.said.search(text)):
-        return None, "unattributed"
-    tokens = list(_WORD.finditer(text))
-    names = kb.names_in([t.group() for t in tokens]) or kb.names_in([_strip_proclitic(t.group()) for t in tokens])
-    after = [n for n in names if marker and tokens[n[0]].start() >= marker.end()]
-    if after or names:
-        entry = (after or names)[0][2]
-        return entry.canonical, entry.source_type
-    phrase = _as_written(text[marker.end():]) if marker else None
-    return (phrase, "unattributed") if phrase else (None, "unattributed")
-
-
-def _as_written(after: str) -> str | None:
-    """The source's words after "according to": up to the next punctuation, and in scripts with capitals up to
-    the last capitalised word among the first six ("der UNO wurden ..." is "der UNO"); else three words."""
-    words = re.split(r"[,.;:()«»\"“”،؛]|\S*\d", after)[0].split()[:6]
-    capitals = [i for i, w in enumerate(words) if w[:1].isupper() or w[:2] in ("l'", "d'") and w[2:3].isupper()]
-    words = words[:capitals[-1] + 1] if capitals else words[:3]
-    return " ".join(words) or None
-
-
-def _strip_proclitic(word: str) -> str:
-    """Arabic "and/with/for" written onto the word: "وال"/"بال"/"لل" + noun is the noun with its article."""
-    if re.match(r"^(?:[وفبك]ال|لل)..", word):
-        return "ال" + word[3 if word[1] == "ا" else 2:]
-    return word[1:] if re.match(r"^[وفبل]...", word) else word
-
-
 @lru_cache(maxsize=32)
 def _country_names(code: str) -> tuple[tuple[str, str], ...]:
     """(name in the language, ISO2), longest first, from CLDR territory names."""
@@ -381,11 +146,11 @@ def _towns(s: _Sentence, countries: set[str], lex: Lexicon, gazetteer: Gazetteer
             continue
         variants = [words, *words.split()[:1]] if " " in words else [words]
         if re.match(r"[\u0600-\u06ff]", words):
-            variants = [words, " ".join([_strip_proclitic(words.split()[0]), *words.split()[1:]])]
+            variants = [words, " ".join([strip_proclitic(words.split()[0]), *words.split()[1:]])]
         elif re.match(r"[А-ЯЁІЇЄҐ]", words) and " " not in words and len(words) > 5:
             variants += [words[:-1], words[:-2]]
         for variant in variants:
-            if variant in lex.not_places or _strip_proclitic(variant) in lex.not_places:
+            if variant in lex.not_places or strip_proclitic(variant) in lex.not_places:
                 continue
             candidates = [c for c in gazetteer.lookup(variant) if c.precision != "country"]
             # a name in its own script is a rarer coincidence than a capitalised Latin word
@@ -466,7 +231,7 @@ def _weekdays(code: str) -> tuple[tuple[int, re.Pattern], ...]:
 
 @lru_cache(maxsize=32)
 def _date_patterns(code: str) -> tuple[tuple[str, re.Pattern], ...]:
-    months = "|".join(sorted(map(re.escape, _month_names(code)), key=len, reverse=True))
+    months = "|".join(sorted(map(re.escape, month_names(code)), key=len, reverse=True))
     lex = load_lexicons()[code]
     patterns = [("relative", lex.day_words)]
     if months:
