@@ -132,3 +132,9 @@ def test_links_to_other_stories_are_removed() -> None:
     doc = _doc(text)
     assert "Two killed" not in doc.text and "Teen charged" not in doc.text
     assert "More than 20 neighbours" in doc.text and len(doc.removed) == 2
+
+
+def test_a_title_tail_of_several_site_names_is_cut_off_whole() -> None:
+    body = "Officers found a man shot inside an apartment on Friday morning.\n"
+    doc = _doc(body, title="Man found shot in apartment - KAAA.com - Springfield, MO - News, Weather and Sports")
+    assert doc.text.startswith("Man found shot in apartment\n\n")

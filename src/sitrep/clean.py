@@ -79,8 +79,9 @@ def _headline(title: str | None, kept: list[str]) -> str | None:
         return None
     head = " ".join(title.split("|")[0].split())
     parts = re.split(r"\s[-–—]\s", head)
-    if len(parts) > 1 and _is_site_name(parts[-1]):
-        head = " - ".join(parts[:-1]).strip()
+    while len(parts) > 1 and _is_site_name(parts[-1]):   # "... - News9.com - Oklahoma City, OK": both
+        parts.pop()
+    head = " - ".join(parts).strip()
     if len(head.split()) < 3:
         return None
     opening = " ".join(" ".join(kept[:3]).split()).lower()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,6 +25,7 @@ from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import sentences_of, span_text
 from sitrep.extract.places import geoparse, km, place_flags
+from sitrep.extract.toponyms import is_dateline
 from sitrep.records import Actor, Claim, Document, EventDate, Mention, Person, Place, PlaceMention
 
 BACKGROUND_GAP_DAYS = 7
@@ -87,7 +89,7 @@ def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazettee
             previous_key = None
             main.append(s)
     flags = tuple(place_flags(sdoc, [p for s in sentences for p in s.places], gazetteer, document.name,
-                              outlet=document.outlet or document.url))
+                              outlet=document.url or document.outlet, title=document.title))
     mentions = [_mention(document, 0, "primary", main, main_date, kb, flags)]
     for index, group in enumerate(background.values(), 1):
         group_date = _most_precise([d.date for s in group for d in s.dates])
@@ -106,7 +108,8 @@ def _specific(m: Mention) -> bool:
 
 def _sentences(document: Document, sdoc: Doc, dates: list[DateMention], kb: KnowledgeBase,
                gazetteer: Gazetteer) -> list[_Sentence]:
-    places = geoparse(sdoc, gazetteer, outlet=document.outlet or document.url)   # "lfpress.ca": London, Ontario
+    places = geoparse(sdoc, gazetteer, outlet=document.url or document.outlet,   # "lfpress.ca": London, Ontario
+                      title=document.title)
     claims = extract_claims(sdoc, document, kb)
     out = []
     for span in sentences_of(sdoc):
@@ -138,16 +141,10 @@ def _is_scene(p: PlaceMention, text: str) -> bool:
     return bool(_LOCATIVE.search(before) or _POSSESSIVE_OR_END.match(after))
 
 
-# what follows a dateline's town: "MOSCOW — ", "MAIDUGURI, Nigeria (AP) — ", "TRENTON - ", "BEIRUT: "
-_DATELINE_TAIL = re.compile(r"(?:,[\w. ]{2,30})?\s*(?:\([\w. /-]+\)\s*)?[-—–:]")
-
-
 def _is_dateline(p: PlaceMention, text: str) -> bool:
     """A town in capitals opening a paragraph, followed by a dash or a wire's name: where the reporter
     filed from, which may not be the scene."""
-    line_start = text.rfind("\n", 0, p.start) + 1
-    return (not text[line_start:p.start].strip() and text[p.start:p.end].isupper()
-            and _DATELINE_TAIL.match(text, p.end) is not None)
+    return is_dateline(text, p.start, p.end)
 
 
 def _is_statement_date(s: _Sentence, d: DateMention) -> bool:
@@ -230,9 +227,21 @@ def _most_precise(dates: list[EventDate]) -> EventDate:
 
 def _place(sentences: list[_Sentence]) -> Place:
     """Where the event happened: the first place named in an event sentence (the lead names the scene
-    first), refined by the first more precise place that lies inside it ("Idlib province" → "Atmeh")."""
-    found = [(p.place, p.start in s.datelines) for s in sentences if s.cue for p in s.places if p.place] or \
-        [(p.place, p.start in s.datelines) for s in sentences for p in s.places if p.place]
+    first), refined by the first more precise place that lies inside it ("Idlib province" → "Atmeh").
+    Places the text sets apart from the scene (a hospital's town, a newspaper's, a distance's origin:
+    `_aside`) only count when there is nothing else; a victim's home town ("a Columbus man") is no
+    scene while the text names another, but may still refine one (it is mostly nearby)."""
+    named = [(s, p, _aside(s, p)) for s in sentences for p in s.places if p.place]
+    scene = [(s, p) for s, p, aside in named if not aside]
+    kept = scene or [(s, p) for s, p, _ in named]
+    # ...unless only a dateline or a state is left: "PORTLAND, Ore. (KOIN) - A Sandy man shot his wife" is in Sandy
+    # ...nor when no other town is put as a scene or a jurisdiction ("Doctors say a Kansas City teen ...", and
+    # a first name read as a town; not "Erie Police say a Detroit man", "in Brookfield ... a woman from Milwaukee")
+    chosen = [(s, p) for s, p in kept if not _residence(s, p)]
+    chosen = chosen if any(p.start not in s.datelines and _rank(p.place) <= _RANK["admin2"]
+                           and (_in_place(s, p) or _jurisdiction(s, p)) for s, p in chosen) else kept
+    found = [(p.place, p.start in s.datelines) for s, p in chosen if s.cue] or \
+        [(p.place, p.start in s.datelines) for s, p in chosen]
     if not found:
         return Place()
     pool = [p for p, _ in found]
@@ -249,17 +258,88 @@ def _place(sentences: list[_Sentence]) -> Place:
         lead = [(c, dateline) for c, dateline in fine if support[id(c)] == top]
     best = min((p for p, _ in lead), key=_rank)   # the lead's most precise place
     # refined by event sentences first, then by any sentence (a dateline "ST. LOUIS" inside "Mo.")
-    everywhere = [p.place for s in sentences for p in s.places if p.place]
-    for candidate in pool + everywhere:
+    everywhere = [p.place for s, p in kept]
+    for candidate in [p.place for s, p in kept if s.cue] + everywhere:
         if _rank(candidate) < _rank(best) and _inside(candidate, best):
             best = candidate
+    if any(p.place is best and p.start in s.datelines for s, p in kept):
+        # a dateline is where the reporter filed: another town of its state is the scene when an event
+        # sentence puts the event in it and the text names it again ("BILLINGS, Mont. — ... a residence in
+        # Roundup"), or the dateline's own sentence names a nearby town's people ("PORTLAND, Ore. — A Sandy man")
+        named = Counter(p.place.gazetteer_id for _, p in chosen)
+        dateline = best
+        best = next((p.place for s, p in kept if s.cue and p.start not in s.datelines and p.place.precision == "town"
+                     and p.place.gazetteer_id != dateline.gazetteer_id
+                     and (p.place.country, p.place.admin1) == (dateline.country, dateline.admin1)
+                     and (named[p.place.gazetteer_id] >= 2 and _in_place(s, p)
+                          or s.datelines and _residence(s, p) and _compatible(p.place, dateline))), best)
     return best
 
 
+def _in_place(s: _Sentence, p: PlaceMention) -> bool:
+    """ "in Roundup", not "a suspect in McDonald's murder"."""
+    at = p.start - s.span.start_char
+    return bool(_IN_PLACE.search(s.text[:at])) and not re.match(r"['’]s\b", s.text[at + len(p.text):])
+
+
+def _jurisdiction(s: _Sentence, p: PlaceMention) -> bool:
+    """ "Dayton police", "the City of Brookfield PD", "Anderson County": a force or an area that owns the case."""
+    at = p.start - s.span.start_char
+    return bool(_FORCE_AFTER.match(s.text[at + len(p.text):at + len(p.text) + 20])
+                or re.search(r"(?i)\b(?:city|town|village|county) of\s+$", s.text[max(0, at - 20):at])
+                or p.place.precision == "admin2")
+
+
+def _named_fallback(p: Place) -> bool:
+    """A town the gazetteer lacks, placed at the province or county the text puts it in ("Toone,
+    Tennessee", "SNOWVILLE, Box Elder County"): its own name, a larger area's point."""
+    return p.gazetteer_id is None and p.precision in ("admin1", "admin2") and bool(p.name) and not any(
+        _same(p.name, area) for area in (p.admin1, p.admin2) if area)
+
+
+# What sets a place apart from the scene: the hospital or jail a victim or suspect was taken to, the town a
+# suspect was arrested in, a newspaper named after its town, the far town a distance is measured from
+# (hand-written: news English patterns).
+_ASIDE_BEFORE = re.compile(
+    r"(?:\b(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|clinic|jail)\s+in|\bhospitali[sz]ed\s+in"
+    r"|\b(?:taken|transported|flown|airlifted|rushed|driven|transferred|flew|airlifted)\s+(?:\w+\s+){0,2}to"
+    r"|\b(?:arrested|apprehended|captured|caught|booked|jailed|detained)\s+(?:\w+\s+){0,3}(?:in|at)"
+    r"|\bto\s+(?-i:(?:[A-Z][\w.'’]*\s+){1,4})in"   # "then to Trinity Mother Frances in Tyler": its town
+    r"|\b(?:[2-9]\d|\d{3,})\s*(?:miles?|kilometers?|kilometres?|km)\s+(?:\w+\s+){0,2}(?:of|from))"
+    r"\s+(?:(?:a|an|the)\s+)?$", re.I)
+_ASIDE_AFTER = re.compile(r"^['’]?s?\s+(?i:area\s+|regional\s+|children['’]s\s+)?"
+                          r"(?:(?i:hospital|medical cent(?:er|re)|trauma|jail|detention)|Post|Journal|Times|Tribune|"
+                          r"Herald|Gazette|Chronicle|Register|Courier|Dispatch|Inquirer|Observer|Bee|Democrat|"
+                          r"Enquirer|Free Press)\b")
+_FORCE_AFTER = re.compile(r"(?i)^['’]?s?\s+(?:police|pd|sheriff|officers|detectives|fire|county)\b")
+_IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)   # "happened at a home in Roundup"
+# a person's home town: "a Detroit man", "a 15-year-old from Columbus", "Jason Belmont, 45, of Fairplay"
+_RESIDENCE_BEFORE = re.compile(r"(?:\bfrom|\d+,?\s+of)\s+$", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|two|three|four|\d+-year-old)\s+$", re.I)
+_RESIDENCE_AFTER = re.compile(r"^,?\s+(?:man|woman|men|women|boy|girl|teen|teenager|teens|resident|residents|"
+                              r"native|couple|family|mother|father|youth|student|toddler|child|pastor)\b")
+
+
+def _aside(s: _Sentence, p: PlaceMention) -> bool:
+    """Whether the text sets `p` apart from the event's scene (see _ASIDE_BEFORE and _ASIDE_AFTER)."""
+    at = p.start - s.span.start_char
+    return bool(_ASIDE_BEFORE.search(s.text[max(0, at - 60):at])
+                or _ASIDE_AFTER.match(s.text[at + len(p.text):at + len(p.text) + 30]))
+
+
+def _residence(s: _Sentence, p: PlaceMention) -> bool:
+    at = p.start - s.span.start_char
+    # "a Detroit man", not a headline's "Springfield teen shot" (where the teen was shot in Springfield)
+    return bool(_RESIDENCE_BEFORE.search(s.text[max(0, at - 30):at])
+                or _ARTICLE_BEFORE.search(s.text[max(0, at - 20):at])
+                and _RESIDENCE_AFTER.match(s.text[at + len(p.text):at + len(p.text) + 20]))
+
+
 def _rank(p: Place) -> float:
-    """Precision rank; a town the gazetteer lacks, placed by the province the text names, sits between."""
-    if p.precision == "admin1" and p.name and p.admin1 and not _same(p.name, p.admin1):
-        return 2.5
+    """Precision rank; a town the gazetteer lacks, placed by the province or county the text names, sits
+    just finer than that area."""
+    if _named_fallback(p):
+        return _RANK[p.precision] - 0.5
     return _RANK[p.precision]
 
 

@@ -1,18 +1,43 @@
-"""What an outlet's web address says about where its stories happen: the country of its domain.
+"""What an outlet says about where its stories happen: the country of its domain, the town in its name
+("bozemandailychronicle.com"), and the station's home in a title's site-name tail ("... - WDAM-TV
+7-News, Weather, Sports-Hattiesburg, MS", "... | Toronto Star").
 
 A paper at lfpress.ca writes "London" for London, Ontario; one at a .co.uk address means the English
-one. Only country-code domains say anything (.com, .org and the like are worldwide), and some
-country codes are sold as vanity names (.tv, .fm, .io...), which say nothing either.
+one. Only country-code domains say anything about the country (.com, .org and the like are worldwide),
+and some country codes are sold as vanity names (.tv, .fm, .io...), which say nothing either. A local
+outlet's own town or state is context, never the place itself: it only decides between namesakes
+(Laurel, Mississippi in a Hattiesburg station's story; Birmingham, Alabama in WBRC's).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from sitrep.extract.gazetteer import Candidate, Gazetteer
+from sitrep.extract.place_words import COMPASS, GENERIC_WORDS
+from sitrep.extract.us_states import AP_STATES
 
 # Country-code domains sold worldwide as vanity names (hand-written: no installed package lists them).
 VANITY_DOMAINS = {"tv", "fm", "io", "co", "me", "ly", "to", "ai", "am", "cc", "ws", "la", "gg", "sh", "ac", "vc",
                   "nu", "tk", "ms", "gd", "im"}
 # Where a domain's country code is not the ISO code ("uk" is GB).
 DOMAIN_COUNTRY = {"uk": "GB"}
+HOME_TOWN_POPULATION = 20_000    # a town in an outlet's name or tail is a town big enough to have one
+DOMINANT = 3                     # ...and the one meant when it is this many times bigger than its namesakes
+# What follows a town in a paper's or station's domain ("tylerpaper.com", "erienewsnow.com").
+PUBLICATION_WORDS = ("paper", "news", "times", "post", "herald", "daily", "tribune", "journal", "star", "sun",
+                     "press", "online", "now", "today", "live", "record", "gazette", "courier", "chronicle",
+                     "observer", "telegraph", "dispatch", "register", "leader", "eagle", "review", "tv")
+# Towns named like words a title's tail or a domain uses for something else ("Police: ...", "thepolicenews").
+NOT_HOME = {"police"}
+# What separates a headline from the site's name: "Headline - Station", "Headline | Paper".
+TITLE_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|]\s*|\s*\|\s+|\s*\|(?=[A-Z])")
+NAME_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
+STATE_CODE = re.compile(r"(?:^|[,\s-])([A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)(?=$|[\s,|)])")
+
+
+def _host(outlet: str) -> str:
+    return re.sub(r"^[a-z]+://", "", outlet.strip().lower()).split("/")[0].split(":")[0].rstrip(".")
 
 
 def outlet_country(outlet: str | None) -> str | None:
@@ -20,8 +45,125 @@ def outlet_country(outlet: str | None) -> str | None:
     thisisoxfordshire.co.uk/news/1" -> GB), None for a worldwide or vanity domain."""
     if not outlet:
         return None
-    host = re.sub(r"^[a-z]+://", "", outlet.strip().lower()).split("/")[0].split(":")[0].rstrip(".")
+    host = _host(outlet)
     code = host.rsplit(".", 1)[-1] if "." in host else ""
     if len(code) != 2 or not code.isalpha() or code in VANITY_DOMAINS:
         return None
     return DOMAIN_COUNTRY.get(code, code.upper())
+
+
+def outlet_home(outlet: str | None, title: str | None, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """The places an outlet calls home: a state or town its title's site-name tail names, else a town its
+    domain opens with. Only an unambiguous reading counts (no "Columbia" without its state)."""
+    country = outlet_country(outlet)
+    tail = _site_tail(title)
+    home = _tail_home(tail, country, gazetteer) if tail else ()
+    if not home and outlet:
+        home = _domain_home(_host(outlet), country, gazetteer)
+    if not home and outlet and (section := _section(outlet)):   # "dnainfo.com/chicago/2015/..."
+        home = _domain_home_cached(section, country, gazetteer)
+    return home
+
+
+def _section(url: str) -> str:
+    """The first part of a URL's path when it is a word ("chicago" in dnainfo.com/chicago/...)."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip().lower()) if "://" in url else ""
+    first = path.strip("/").split("/")[0]
+    return first if first.isalpha() else ""
+
+
+def _site_tail(title: str | None) -> str:
+    """The site-name part of a title: what follows the headline after " - " or " | " when it is written
+    like a name (capitalised words), e.g. "WMC Action News 5 - Memphis, Tennessee"."""
+    if not title:
+        return ""
+    parts = [p for p in TITLE_SEPARATOR.split(title) if p.strip()]
+    tail = []
+    for part in reversed(parts[1:]):
+        words = re.findall(r"[^\W\d_][\w'.&]*", part)
+        if not words or sum(w[0].isupper() for w in words) < 0.75 * len(words) or len(words) > 12:
+            break
+        tail.insert(0, part)
+    return " | ".join(tail)
+
+
+def _tail_home(tail: str, country: str | None, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    states = []
+    for m in STATE_CODE.finditer(tail):
+        code = m.group(1) if len(m.group(1)) == 2 and m.group(1).isupper() else AP_STATES.get(
+            re.sub(r"\W", " ", m.group(1).lower()).strip().replace("  ", " "))
+        if code and (state := gazetteer.admin1_of("US", code)) and country in (None, "US"):
+            states.append(state)
+
+    def fits(c: Candidate) -> bool:   # "Lima, OH" is no Peruvian province, "Toledo, OH" no district of Belize
+        return (country is None or c.country == country) and (
+            not states or any(c.country == s.country and c.admin1_code == s.admin1_code for s in states))
+    found = []
+    for settled in (True, False):   # the names that say where on their own first, then those that follow them
+        for m in NAME_RUN.finditer(tail):
+            for name in _subruns(m.group(0)):
+                cands = [c for c in gazetteer.lookup(name) if not c.alias and fits(c) and name.lower() not in NOT_HOME]
+                if admins := [c for c in cands if c.precision == "admin1"]:
+                    found.append(admins[0])   # "Tennessee"; "Southern Illinois" is read by its "Illinois"
+                    break
+                towns = [c for c in cands if c.precision == "town"]
+                # "Tyler, Longview, Jacksonville": the Jacksonville of Tyler's state
+                near = [c for c in towns if any((c.country, c.admin1_code) == (f.country, f.admin1_code)
+                                                for f in states + found)]
+                if town := (_dominant(towns) if settled else near[0] if near else None):
+                    found.append(town)
+                    break
+    return tuple({c.geonameid: c for c in states + found}.values())
+
+
+def _subruns(run: str) -> list[str]:
+    """The run of capitalised words itself, then its shorter pieces, longest first; never a piece made
+    only of generic words ("South", "Metro") nor one opening on a compass word ("Eastern Iowa": "Iowa")."""
+    words = run.replace("-", " ").split()
+    pieces = [" ".join(words[i:i + n]) for n in range(len(words) - 1, 0, -1) for i in range(len(words) - n + 1)]
+    return [" ".join(words)] + [p for p in pieces if p.split()[0].lower() not in COMPASS
+                                and not all(w.lower() in GENERIC_WORDS for w in p.split())]
+
+
+@lru_cache(maxsize=4096)   # a feed repeats its outlet thousands of times
+def _domain_home_cached(label: str, country: str | None, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    # a brand or direction before the place: "thedenverchannel", "nbcconnecticut", "fox13memphis"
+    label = re.sub(r"^(?:the|my|nbc|abc|cbs|fox|central|north|south|east|west)(?=[a-z]{5})", "", label)
+    for end in range(len(label), 3, -1):   # the longest opening that names a place: "bozeman|dailychronicle"
+        if end < 6 and not label[end:].startswith(PUBLICATION_WORDS):
+            continue   # a short opening only before a paper's word ("tyler|paper"), not "gotha|mist"
+        for name in [label[:end]] + [f"{label[:i]} {label[i:end]}" for i in range(3, end - 2)]:
+            # the place's own spelling, not a variant ("limaohio" is not Limão) nor a country ("japantimes")
+            cands = [c for c in gazetteer.lookup(name) if not c.alias and c.precision in ("town", "admin1")
+                     and re.sub(r"[^a-z]", "", c.name.lower()) == label[:end]
+                     and (c.precision == "admin1" or c.population >= HOME_TOWN_POPULATION)
+                     and c.name.split()[0].lower() not in COMPASS | GENERIC_WORDS | NOT_HOME
+                     and (country is None or c.country == country)]
+            admins = [c for c in cands if c.precision == "admin1"]
+            towns = [c for c in cands if c.precision == "town"]
+            # "delawareonline.com": the state, not its namesake town; "washingtonpost.com": the capital
+            if admins and not any(c.feature_code == "PPLC" or c.population > admins[0].population for c in towns):
+                return (admins[0],) if len(admins) == 1 else ()
+            if towns:
+                return (town,) if (town := _dominant(towns)) else ()
+    return ()
+
+
+def _dominant(towns: list[Candidate]) -> Candidate | None:
+    """The town a name means when it names a town big enough to have an outlet: the only one of
+    HOME_TOWN_POPULATION, or one at least DOMINANT times any other of its country ("Erie" is
+    Pennsylvania's, "Columbia" is no one's; "Naples" may be Florida's: a namesake abroad leaves it open)."""
+    big = sorted((c for c in towns if c.population >= HOME_TOWN_POPULATION), key=lambda c: -c.population)
+    others = [c for c in big[1:] if (c.country, c.admin1_code) != (big[0].country, big[0].admin1_code)] if big else []
+    if not big or any(c.country != big[0].country for c in others):
+        return None
+    return big[0] if not others or big[0].population >= DOMINANT * others[0].population else None
+
+
+def _domain_home(host: str, country: str | None, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """A place the domain's name opens with ("bozemandailychronicle.com", "desmoinesregister.com")."""
+    labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "mobile")]
+    if len(labels) < 2:
+        return ()
+    second_level = len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3   # "paper.co.uk"
+    return _domain_home_cached(re.sub(r"[^a-z]", "", labels[-3] if second_level else labels[-2]), country, gazetteer)

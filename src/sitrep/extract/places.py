@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from sitrep.extract.gazetteer import Candidate, Gazetteer, normalize_name
 from sitrep.extract.nlp import text_of
-from sitrep.extract.outlets import outlet_country
-from sitrep.extract.toponyms import Toponym, local_names, recognize
+from sitrep.extract.outlets import outlet_country, outlet_home
+from sitrep.extract.place_words import STREET_WORDS
+from sitrep.extract.toponyms import Toponym, is_dateline, local_names, recognize
 from sitrep.records import Flag, Place, PlaceMention
 
 CONNECTOR = re.compile(r"^\s*(?:,|\()?\s*(?:(?:a|an|the)\s+)?"
@@ -129,11 +130,24 @@ class Context:
         return self._closest[key]
 
 
-def _context(toponyms: list[Toponym], support: dict[str, int] | None = None, home: str | None = None) -> Context:
-    """What the other names say; `home` is the outlet's country, counted as one more mention of it."""
+@dataclass(frozen=True)
+class Home:
+    """Where the outlet is: its domain's country, and the state or town its name or title tail gives."""
+    country: str | None = None
+    places: tuple[Candidate, ...] = ()
+
+
+def _context(toponyms: list[Toponym], support: dict[str, int] | None = None, home: Home | None = None) -> Context:
+    """What the other names say; the outlet's `home` counts as one more mention of its country and of
+    its state or province (once, however many of its towns it names), and its towns as nearby places."""
     ctx = Context(support=support or {})
-    if home:
-        ctx.countries[home] += 1
+    if home and home.country:
+        ctx.countries[home.country] += 1
+    for country, admin1 in {(c.country, c.admin1_code) for c in home.places} if home else ():
+        ctx.countries[country] += 1 if country != home.country else 0
+        ctx.admin1s[(country, admin1)] += 1
+    # and its town is near the places it reports ("Marion County" from a Shreveport station is Texas')
+    ctx.points += [(c.lat, c.lon, c.geonameid) for c in home.places if c.precision == "town"] if home else []
     for t in toponyms:
         c = t.chosen or (t.candidates[0] if len({x.geonameid for x in t.candidates}) == 1 else None)
         if t.state and not t.state_weak or c is not None and t.state and c.admin1_code == t.state:
@@ -183,7 +197,7 @@ def _score(c: Candidate, t: Toponym, ctx: Context) -> float:
     return score
 
 
-def _resolve(toponyms: list[Toponym], home: str | None = None) -> None:
+def _resolve(toponyms: list[Toponym], home: Home | None = None) -> None:
     """Passes: first with what is unambiguous, then (twice) with what the last pass chose, each name in turn
     seeing the choices made before it (updating all at once lets two names swap readings: Walker County
     follows Huntsville, Alabama while Huntsville follows Walker County, Texas).
@@ -291,6 +305,8 @@ def _fallback(t: Toponym, gazetteer: Gazetteer) -> Place | None:
     district's town is no guess: the district lies within a few kilometres of its point)."""
     if t.district and t.host is not None:   # "Mayfair, Philadelphia"
         return replace(t.host.to_place(f"{t.name}, {t.host.name}"), gazetteer_id=None)
+    if " " in t.name and t.name.rsplit(" ", 1)[-1].rstrip(".").lower() in STREET_WORDS:
+        return None   # "Oshiro Road in Mountain View": a street is no town, and its town is named anyway
     for q in t.qualifiers:
         area = q.chosen
         if area and area.precision == "town":   # "Atmeh, Idlib": the province, not the city's point
@@ -307,35 +323,74 @@ def _fallback(t: Toponym, gazetteer: Gazetteer) -> Place | None:
 _LAST_PARSE: list = [None, None, None, None]
 
 
-def _parse(sdoc, gazetteer: Gazetteer, embedded: bool = False, outlet: str | None = None) -> list[Toponym]:
+def _parse(sdoc, gazetteer: Gazetteer, embedded: bool = False, outlet: str | None = None,
+           title: str | None = None) -> list[Toponym]:
     doc, last_gazetteer, last_options, toponyms = _LAST_PARSE
-    if doc is sdoc and last_gazetteer is gazetteer and last_options == (embedded, outlet):
+    if doc is sdoc and last_gazetteer is gazetteer and last_options == (embedded, outlet, title):
         return toponyms
-    toponyms = _parse_uncached(sdoc, gazetteer, embedded, outlet_country(outlet))
-    _LAST_PARSE[:] = [sdoc, gazetteer, (embedded, outlet), toponyms]
+    home = Home(outlet_country(outlet), outlet_home(outlet, title, gazetteer))
+    toponyms = _parse_uncached(sdoc, gazetteer, embedded, home)
+    _LAST_PARSE[:] = [sdoc, gazetteer, (embedded, outlet, title), toponyms]
     return toponyms
 
 
-def _parse_uncached(sdoc, gazetteer: Gazetteer, embedded: bool, home: str | None) -> list[Toponym]:
+def _parse_uncached(sdoc, gazetteer: Gazetteer, embedded: bool, home: Home) -> list[Toponym]:
     toponyms = recognize(sdoc, gazetteer, embedded)
     _attach_qualifiers(sdoc, toponyms)
     _resolve(toponyms, home)
-    if extra := local_names(sdoc, toponyms, gazetteer):
+    if extra := local_names(sdoc, toponyms, gazetteer, home.places):
         toponyms = sorted(toponyms + extra, key=lambda t: t.start)
         _resolve(toponyms, home)
-    _drop_strays(toponyms)
+    _dateline_districts(text_of(sdoc), toponyms, home)
+    _drop_strays(toponyms, home)
     return toponyms
+
+
+def _dateline_districts(text: str, toponyms: list[Toponym], home: Home) -> None:
+    """A city's own story names its neighbourhoods in the lead: "CHICAGO — A shooting in Austin" is no
+    Texas story (a wire names another state's town with its state: "in Austin, Texas"). A town far off
+    (HOME_KM) in another state of the dateline's country, named without its state in the dateline's
+    sentence, is a part of the dateline's city, or a namesake near it; so is a dateline far from a
+    local outlet's home city ("AUSTIN —" in a Chicago paper)."""
+    def far(c: Candidate, city: Candidate) -> bool:
+        return c.country == city.country and c.admin1_code != city.admin1_code and km(c.lat, c.lon, city.lat,
+                                                                                     city.lon) > HOME_KM
+    cities = [h for h in home.places if h.precision == "town" and h.population >= DISTRICT_CITY]
+    for d in toponyms:
+        if not (d.chosen and d.chosen.precision == "town" and is_dateline(text, d.start, d.end)) or d.state:
+            continue
+        if cities and all(far(d.chosen, city) for city in cities):
+            _make_district(toponyms, d, cities[0])
+            continue
+        end = text.find(". ", d.end, d.end + 400)
+        for t in toponyms:
+            if d.end < t.start < (end if end > 0 else d.end + 400) and t.chosen and t.chosen.precision == "town" \
+                    and not (t.state or t.qualifiers or t.demonym) and far(t.chosen, d.chosen):
+                _make_district(toponyms, t, d.chosen)
+
+
+def _make_district(toponyms: list[Toponym], t: Toponym, city: Candidate) -> None:
+    """Every occurrence of `t`'s name: its namesake near `city`, or else a district of `city`."""
+    near = [c for c in t.candidates if c.precision == "town" and km(c.lat, c.lon, city.lat, city.lon) < SUPPORT_KM]
+    key = normalize_name(t.name)
+    for o in toponyms:
+        if normalize_name(o.name) == key and not o.state and not o.demonym:
+            o.chosen = near[0] if near else None
+            o.district, o.host = not near, None if near else city
 
 
 STRAY_POPULATION = 100_000
 
 
-def _drop_strays(toponyms: list[Toponym]) -> None:
+HOME_KM = 400   # a local outlet's stories lie within this of its town or state (its region and neighbours)
+
+
+def _drop_strays(toponyms: list[Toponym], home: Home | None = None) -> None:
     """A story whose places sit in one province names its neighbourhoods, streets and people too, and
     the gazetteer has small towns of those names elsewhere ("Homewood" is Alabama's, the story is about
     Pittsburgh). A small town alone in its province, in a country whose places the story puts in another
     province at least twice (or in a country the story names nothing else in), with no reading in those
-    provinces and no hierarchy stated, is no place."""
+    provinces and no hierarchy stated, is no place; so is a small town far from the outlet's `home`."""
     support: dict[tuple, set] = {}
     for t in toponyms:
         c = t.chosen
@@ -354,6 +409,15 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
         if any(o.chosen and o.chosen.precision in ("town", "admin2") and normalize_name(o.name) != key
                and km(c.lat, c.lon, o.chosen.lat, o.chosen.lon) < SUPPORT_KM for o in toponyms):
             continue   # across a state line from the story's other places (Hanover, N.H., in a Vermont story)
+        if home and home.places and c.population < STRAY_POPULATION and not any(
+                (h.country, h.admin1_code) == (c.country, c.admin1_code) or km(c.lat, c.lon, h.lat, h.lon) < HOME_KM
+                for h in home.places) and (any(h.country == c.country for h in home.places) or not any(
+                    a[0] == c.country for a in support if support[a] - {key})):
+            # "Frayser" (a Memphis neighbourhood) in a Memphis station's story is no Michigan hamlet, nor
+            # "Whitehaven" an English one: a small town far from the outlet's home, in its country or in one the
+            # story names nothing else in, that nothing else in the story supports is no place
+            t.chosen, t.candidates = None, ()
+            continue
         countries = {a[0] for a, names in support.items() if names - {key}}
         dominant = [a for a, names in support.items() if a[0] == c.country and len(names - {key}) >= 2]
         if c.country not in countries:   # "Mary" (Turkmenistan) in a story set in Florida
@@ -363,14 +427,17 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
             t.candidates = ()
 
 
-def geoparse(sdoc, gazetteer: Gazetteer, embedded: bool = False, outlet: str | None = None) -> list[PlaceMention]:
+def geoparse(sdoc, gazetteer: Gazetteer, embedded: bool = False, outlet: str | None = None,
+             title: str | None = None) -> list[PlaceMention]:
     """Place mentions of a spaCy doc, offsets into `sdoc.text`.
 
     `embedded` also returns demonyms ("Syrian": its country) and place names inside organization names
     ("Alexandria Police"): geoparsing benchmarks count those, an incident's place should not.
     `outlet` (the document's outlet domain or URL) lends its country-code domain as context: "London"
-    in the London Free Press (lfpress.ca) is London, Ontario."""
-    toponyms = [t for t in _parse(sdoc, gazetteer, embedded, outlet) if embedded or not t.demonym]
+    in the London Free Press (lfpress.ca) is London, Ontario; so do a town in its name and the station's
+    home in the `title`'s site-name tail (outlets.outlet_home): "Laurel" from a Hattiesburg station is
+    Laurel, Mississippi."""
+    toponyms = [t for t in _parse(sdoc, gazetteer, embedded, outlet, title) if embedded or not t.demonym]
     placed = [_placed(t, gazetteer) for t in toponyms]
     # one sense per discourse for fallbacks too: "Atmeh" placed by "Atmeh, in Idlib" once is placed everywhere
     known: dict[str, Place] = {}
@@ -397,7 +464,7 @@ def _placed(t: Toponym, gazetteer: Gazetteer) -> Place | None:
 
 
 def place_flags(sdoc, mentions: list[PlaceMention], gazetteer: Gazetteer, document_name: str | None,
-                outlet: str | None = None) -> list[Flag]:
+                outlet: str | None = None, title: str | None = None) -> list[Flag]:
     """Inconsistencies between what the text says about a place and where the gazetteer has it, for the
     toponyms among `mentions` (geoparse's output, possibly filtered by the caller).
 
@@ -405,10 +472,10 @@ def place_flags(sdoc, mentions: list[PlaceMention], gazetteer: Gazetteer, docume
     in another province, well away from the stated one. direction_mismatch: "Syria's northwestern
     Hasakah region" / "Atmeh in eastern Syria" when the place sits clearly on the other side of the
     country (outer 40% of its extent on the opposite side). Both need the explicit construction.
-    `outlet` as given to geoparse (so that both read the same parse).
+    `outlet` and `title` as given to geoparse (so that both read the same parse).
     """
     flags = []
-    toponyms = _parse(sdoc, gazetteer, outlet=outlet)
+    toponyms = _parse(sdoc, gazetteer, outlet=outlet, title=title)
     spans = {(m.start, m.end) for m in mentions}
     text = text_of(sdoc)
     for t in toponyms:
@@ -485,7 +552,8 @@ def geoparse_records(records: Iterable[dict], nlp, gazetteer: Gazetteer, batch_s
             yield record.get("text") or "", record
     for sdoc, record in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
         places = []
-        for m in geoparse(sdoc, gazetteer, embedded=True, outlet=record.get("outlet") or record.get("url")):
+        for m in geoparse(sdoc, gazetteer, embedded=True, outlet=record.get("outlet") or record.get("url"),
+                          title=record.get("title")):
             p = m.place or Place()
             places.append({"start": m.start, "end": m.end, "text": m.text, "lat": p.lat, "lon": p.lon,
                            "country": p.country, "admin1": p.admin1, "gazetteer_id": p.gazetteer_id,

@@ -34,6 +34,8 @@ PLACE_NOUNS = {"area", "village", "town", "city", "district", "neighborhood", "n
                "region", "province", "governorate", "county", "parish", "countryside", "outskirts"}
 AREA_PREFIX = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|north-?(?:east|west)(?:ern)?|"
                          r"south-?(?:east|west)(?:ern)?|central|upper|lower|greater|rural)\s+", re.I)
+# A direction in lower case before a name: where in the town, not part of its name ("southwest Fresno").
+DIRECTION_IN_TOWN = re.compile(r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)\s+(?=[A-Z])")
 APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:village|town|city|district|area|suburb|"
                         r"neighbou?rhood|camp|province|region)\b")
 # A street address before a name ("the 4700 block of West Addison") and a local force's name after one.
@@ -159,6 +161,8 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
             text = span_text(sdoc[ent.start:ent.end + 1])   # "Rapides Parish": the admin2's own name
         if text.lower().startswith("the "):
             start, text = start + 4, text[4:]
+        if m := DIRECTION_IN_TOWN.match(text):   # "in west Charlotte": a part of Charlotte, not "West Charlotte"
+            start, text = start + m.end(), text[m.end():]
         text = re.sub(r"['\u2019]s$", "", text)
         parts = [p.strip() for p in text.split(",") if p.strip()]
         name, state = (parts[0], AP_STATES.get(normalize_name(parts[1]))) if len(parts) == 2 else (text, None)
@@ -414,12 +418,16 @@ def _narrow(sdoc, t: Toponym, gazetteer: Gazetteer) -> None:
         t.candidates = _candidates(t, gazetteer)
 
 
-def local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
-    """Towns the NER missed, found by the gazetteer: a capitalized word after "in/at/near/from..." (or a
-    dateline's CAPITALS) outside any entity, naming a town in a province the article already names
-    ("in Greer" in a story about Greenville, S.C.). Only in-province towns: elsewhere it is a surname."""
+def local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer,
+                home: tuple[Candidate, ...] = ()) -> list[Toponym]:
+    """Towns the NER missed, found by the gazetteer: a capitalized word after "in/at/near/from..." or
+    before an incident's noun or "police" ("the Brookhaven shooting", "Erie Police say"), or a dateline's
+    CAPITALS, outside any entity,
+    naming a town in a province the article already names ("in Greer" in a story about Greenville, S.C.)
+    or the outlet's `home` is in. Only in-province towns: elsewhere it is a surname."""
     provinces = {(t.chosen.country, t.chosen.admin1_code) for t in toponyms
                  if t.chosen and t.chosen.precision in ("admin1", "admin2", "town") and not t.demonym}
+    provinces |= {(c.country, c.admin1_code) for c in home}
     if not provinces:
         return []
     def in_province(text: str) -> tuple[Candidate, ...]:
@@ -435,17 +443,36 @@ def local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Top
                 and ent.start_char not in covered and not _speaker(sdoc, ent) and (towns := in_province(ent.text))):
             extra.append(Toponym(ent.start_char, ent.end_char, span_text(ent), span_text(ent), candidates=towns))
     for tok in tokens:
-        if tok.i in taken or tok.idx in covered or not tok.is_alpha or len(tok) < 4 or tok.is_sent_start and not tok.is_upper:
+        after = tokens[tok.i + 1].lower_ if tok.i + 1 < len(sdoc) else ""
+        if tok.i in taken or tok.idx in covered or not tok.is_alpha or len(tok) < 4 or tok.is_sent_start and not (
+                tok.is_upper or after == "police"):   # "Erie Police say ..." opens a sentence
             continue
-        dateline = tok.is_upper and tok.i + 1 < len(sdoc) and tokens[tok.i + 1].text in (",", "-", "—", "(") \
+        dateline = tok.is_upper and after in (",", "-", "—", "(") \
             and not (tok.i and tokens[tok.i - 1].is_upper and tokens[tok.i - 1].is_alpha)   # all of "WEST PRICE HILL"
-        locative = tok.i > 0 and tokens[tok.i - 1].lower_ in ("in", "at", "near", "from", "outside", "to", "of")
+        locative = tok.i > 0 and tokens[tok.i - 1].lower_ in ("in", "at", "near", "from", "outside", "to", "of") \
+            or after in INCIDENT_NOUNS or after == "police"
         if not (tok.is_title and locative or dateline):
             continue
         text = tok.text.title() if dateline else tok.text
         if towns := in_province(text):
             extra.append(Toponym(tok.idx, tok.idx + len(tok), tok.text, text, candidates=towns))
     return extra
+
+
+# what follows a dateline's town: "MOSCOW — ", "MAIDUGURI, Nigeria (AP) — ", "TRENTON - ", "BEIRUT: "
+DATELINE_TAIL = re.compile(r"(?:,[\w. ]{2,30})?\s*(?:\([\w. /-]+\)\s*)?[-—–:]")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A place name in capitals opening a paragraph, followed by a dash or a wire's name: where the
+    reporter filed from, which may not be the scene."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (not text[line_start:start].strip() and text[start:end].isupper()
+            and DATELINE_TAIL.match(text, end) is not None)
+
+
+# What a town's name opens in a local headline: "Brookhaven shooting", "the Montfort homicide".
+INCIDENT_NOUNS = {"shooting", "shootings", "homicide", "murder", "stabbing", "standoff", "slaying", "killing"}
 
 
 def _surname(sdoc, t: Toponym) -> bool:
