@@ -25,7 +25,7 @@ from sitrep.extract.dates import date_from_iso, day_date
 from sitrep.extract.foreign_claims import Lexicon, load_lexicons, month_names, sentence_claims, strip_proclitic
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
-from sitrep.extract.mentions import _place
+from sitrep.extract.mentions import scene_place
 from sitrep.records import Claim, Document, EventDate, Mention, Place, PlaceMention
 
 LEAD_SENTENCES = 4          # dates come from the first sentences that report violence, as in English leads
@@ -34,7 +34,7 @@ BACKGROUND_DAYS = 60        # an explicit date further back than this before pub
 
 @dataclass
 class _Sentence:
-    """A sentence of the article, in the shape `mentions._place` reads (cue, places, datelines)."""
+    """A sentence of the article, in the shape `mentions.scene_place` reads."""
     text: str
     start: int
     cue: str | None = None
@@ -96,7 +96,7 @@ def _mention(document: Document, index: int, role: str, sentences: list[_Sentenc
         id=hashlib.sha256(f"{document.id}:{index}".encode()).hexdigest()[:24],
         document_id=document.id, document=document.name, role=role,  # type: ignore[arg-type]
         event_type=event[0], sub_event_type=event[1], action=event[2], date=when,
-        place=_place(sentences) if any(s.places for s in sentences) else Place(),  # type: ignore[arg-type]
+        place=scene_place(sentences) if any(s.places for s in sentences) else Place(),  # type: ignore[arg-type]
         claims=tuple(claims.values()), published=document.published, outlet=document.outlet,
         evidence=" ".join(s.text for s in eventful)[:3000], language=document.language)
 

@@ -63,13 +63,19 @@ class _Sentence:
     datelines: set[int] = field(default_factory=set)     # starts of its places that open a dateline
     claims: list[Claim] = field(default_factory=list)
 
+    @property
+    def start(self) -> int:
+        """Where the sentence starts in the text: with `text`, `cue`, `places` and `datelines`, all that
+        `scene_place` reads (the reader of other languages builds sentences of that shape without spaCy)."""
+        return self.span.start_char
+
 
 def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer) -> list[Mention]:
     """The document's mentions: first the primary one (always present), then background ones."""
     dates = find_dates(sdoc, document.published)
     sentences = _sentences(document, sdoc, dates, kb, gazetteer)
     main_date = main_event_date(sdoc, document.published, dates)
-    main_place = _place(sentences)
+    main_place = scene_place(sentences)
     main: list[_Sentence] = []
     background: dict[tuple, list[_Sentence]] = {}
     previous_key: tuple | None = None
@@ -78,7 +84,7 @@ def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazettee
         if position == 0:
             main.append(s)                 # the headline (or the lead) states what the article is about
         elif eventful and _OTHER_INCIDENT.search(s.text):
-            previous_key = ("another incident", s.span.start_char)
+            previous_key = ("another incident", s.start)
             background[previous_key] = [s]
         elif eventful and (_is_background(s, main_date) or _elsewhere(s, main_place)):
             previous_key = _background_key(s)
@@ -151,10 +157,10 @@ def _is_statement_date(s: _Sentence, d: DateMention) -> bool:
     """The date of a statement about the event, not of the event: "X announced on 3 February", "police said
     Sunday" (events.statement_date), or a sentence opening "On 4 January, X announced ..."."""
     text = s.text    # Doc.text rebuilds the whole text on every access: slice the sentence instead
-    start = d.start - s.span.start_char
+    start = d.start - s.start
     if statement_date(text, start):
         return True
-    return bool(_OPENING_DATE.match(text[:start]) and _SPEECH.search(text[d.end - s.span.start_char:][:150]))
+    return bool(_OPENING_DATE.match(text[:start]) and _SPEECH.search(text[d.end - s.start:][:150]))
 
 
 def _is_background(s: _Sentence, main: EventDate) -> bool:
@@ -195,7 +201,7 @@ def _background_key(s: _Sentence) -> tuple:
         countries = sorted({p.place.country for p in s.places if p.place and p.place.country})
         return (min(d.earliest[:4] for d in known), countries[0] if countries else None)
     places = [p.place for p in s.places if p.place]
-    return (None, places[0].gazetteer_id or places[0].name if places else s.span.start_char)
+    return (None, places[0].gazetteer_id or places[0].name if places else s.start)
 
 
 def _elsewhere(s: _Sentence, main_place: Place) -> bool:
@@ -225,7 +231,7 @@ def _most_precise(dates: list[EventDate]) -> EventDate:
     return next((d for d in dates if d.text), EventDate())   # stated, but unresolvable (no year)
 
 
-def _place(sentences: list[_Sentence]) -> Place:
+def scene_place(sentences: list[_Sentence]) -> Place:
     """Where the event happened: the first place named in an event sentence (the lead names the scene
     first), refined by the first more precise place that lies inside it ("Idlib province" → "Atmeh").
     Places the text sets apart from the scene (a hospital's town, a newspaper's, a distance's origin:
@@ -278,13 +284,13 @@ def _place(sentences: list[_Sentence]) -> Place:
 
 def _in_place(s: _Sentence, p: PlaceMention) -> bool:
     """ "in Roundup", not "a suspect in McDonald's murder"."""
-    at = p.start - s.span.start_char
+    at = p.start - s.start
     return bool(_IN_PLACE.search(s.text[:at])) and not re.match(r"['’]s\b", s.text[at + len(p.text):])
 
 
 def _jurisdiction(s: _Sentence, p: PlaceMention) -> bool:
     """ "Dayton police", "the City of Brookfield PD", "Anderson County": a force or an area that owns the case."""
-    at = p.start - s.span.start_char
+    at = p.start - s.start
     return bool(_FORCE_AFTER.match(s.text[at + len(p.text):at + len(p.text) + 20])
                 or re.search(r"(?i)\b(?:city|town|village|county) of\s+$", s.text[max(0, at - 20):at])
                 or p.place.precision == "admin2")
@@ -322,13 +328,13 @@ _RESIDENCE_AFTER = re.compile(r"^,?\s+(?:man|woman|men|women|boy|girl|teen|teena
 
 def _aside(s: _Sentence, p: PlaceMention) -> bool:
     """Whether the text sets `p` apart from the event's scene (see _ASIDE_BEFORE and _ASIDE_AFTER)."""
-    at = p.start - s.span.start_char
+    at = p.start - s.start
     return bool(_ASIDE_BEFORE.search(s.text[max(0, at - 60):at])
                 or _ASIDE_AFTER.match(s.text[at + len(p.text):at + len(p.text) + 30]))
 
 
 def _residence(s: _Sentence, p: PlaceMention) -> bool:
-    at = p.start - s.span.start_char
+    at = p.start - s.start
     # "a Detroit man", not a headline's "Springfield teen shot" (where the teen was shot in Springfield)
     return bool(_RESIDENCE_BEFORE.search(s.text[max(0, at - 30):at])
                 or _ARTICLE_BEFORE.search(s.text[max(0, at - 20):at])
@@ -390,7 +396,7 @@ def _mention(document: Document, index: int, role: str, sentences: list[_Sentenc
         id=hashlib.sha256(f"{document.id}:{index}".encode()).hexdigest()[:24],
         document_id=document.id, document=document.name, role=role,  # type: ignore[arg-type]
         event_type=event_type, sub_event_type=sub_event_type, action=action, date=when,
-        place=_place(sentences), actors=tuple(actors.values()), people=tuple(people.values()),
+        place=scene_place(sentences), actors=tuple(actors.values()), people=tuple(people.values()),
         claims=tuple(c for s in sentences for c in s.claims), flags=flags,
         published=document.published, outlet=document.outlet, evidence=evidence,
         statement_dates=tuple(d.date for s in sentences for d in s.statement_dates))
