@@ -8,7 +8,8 @@ import pytest
 from sitrep.extract.gazetteer import Gazetteer, ensure_default_gazetteer
 from sitrep.extract.nlp import load_pipeline
 from sitrep.extract.outlets import outlet_country
-from sitrep.extract.places import geoparse, geoparse_records, km, place_flags
+from sitrep.extract.place_checks import place_flags
+from sitrep.extract.places import geoparse, geoparse_records, km
 
 
 @pytest.fixture(scope="module")

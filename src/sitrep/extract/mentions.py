@@ -24,7 +24,8 @@ from sitrep.extract.events import (SPEECH_VERBS, actors_with_roles, classify_eve
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import sentences_of, span_text
-from sitrep.extract.places import geoparse, km, place_flags
+from sitrep.extract.place_checks import place_flags
+from sitrep.extract.places import geoparse, km
 from sitrep.extract.toponyms import is_dateline
 from sitrep.records import Actor, Claim, Document, EventDate, Mention, Person, Place, PlaceMention
 
