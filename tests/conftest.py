@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.extract.gazetteer import Gazetteer, ensure_default_gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import load_pipeline
 
@@ -33,6 +34,12 @@ def seeds_db(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return KnowledgeBase.load()
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    """The default gazetteer (built on first use)."""
+    return Gazetteer.open(str(ensure_default_gazetteer()))
 
 
 @pytest.fixture(scope="session")

@@ -111,12 +111,16 @@ def extractor():
     return Extractor(Settings.load())
 
 
+def article(text: str, published: str, name: str = "x"):
+    return clean(RawDocument(name=name, source="test", text=text, published=published))
+
+
 def test_a_french_article_gives_its_incident_without_the_english_model(extractor):
     text = ("Syrie : cinq civils tués dans une frappe aérienne près d'Alep\n\n"
             "Cinq civils, dont deux enfants, ont été tués mardi dans une frappe aérienne sur un marché près d'Alep, "
             "dans le nord de la Syrie, selon l'Observatoire syrien des droits de l'homme.\n\n"
             "Une dizaine de personnes ont été blessées, a précisé l'ONG, qui dispose d'un vaste réseau de sources.")
-    doc = clean(RawDocument(name="fr", source="test", text=text, published="2024-05-16"))
+    doc = article(text, "2024-05-16")
     assert doc.language == "fr"
     [mention] = extractor.extract([doc])
     assert mention.event_type == "Explosions/Remote violence" and mention.action == "airstrike"
@@ -130,10 +134,8 @@ def test_a_french_article_gives_its_incident_without_the_english_model(extractor
 
 
 def test_english_and_foreign_documents_keep_their_order(extractor):
-    english = clean(RawDocument(name="en", source="test", published="2024-05-16",
-                                text="Two men were shot dead in Aleppo on Monday, activists said."))
-    spanish = clean(RawDocument(name="es", source="test", published="2024-05-16",
-                                text="Dos hombres murieron el lunes en un tiroteo en Alepo, según activistas sirios."))
+    english = article("Two men were shot dead in Aleppo on Monday, activists said.", "2024-05-16", "en")
+    spanish = article("Dos hombres murieron el lunes en un tiroteo en Alepo, según activistas sirios.", "2024-05-16", "es")
     found = extractor.extract([spanish, english])
     assert [m.document for m in found if m.role == "primary"] == ["es", "en"]
     assert ("killed", 2) in {(c.figure, c.value) for c in found[0].claims}
@@ -149,15 +151,14 @@ def test_english_and_foreign_documents_keep_their_order(extractor):
      "Kharkiv", "UA"),
 ])
 def test_places_in_other_scripts_and_spellings(extractor, text, published, place, country):
-    doc = clean(RawDocument(name="x", source="test", text=text, published=published))
+    doc = article(text, published)
     [mention] = extractor.extract([doc])
     assert (mention.place.name, mention.place.country) == (place, country)
     assert any(c.figure == "killed" for c in mention.claims)
 
 
 def test_an_everyday_word_that_names_a_town_elsewhere_is_no_place(extractor):
-    doc = clean(RawDocument(name="x", source="test", published="2024-05-16",
-                            text="قتل 5 مدنيين في قصف على مدينة في شمال سوريا."))
+    doc = article("قتل 5 مدنيين في قصف على مدينة في شمال سوريا.", "2024-05-16")
     [mention] = extractor.extract([doc])
     assert mention.place.country == "SY" and mention.place.precision == "country"
 
@@ -171,7 +172,7 @@ def test_an_everyday_word_that_names_a_town_elsewhere_is_no_place(extractor):
            "провинции Идлиб на северо-западе Сирии, сообщает Сирийская обсерватория по правам человека."),
 ])
 def test_a_wire_dateline_is_neither_scene_nor_source_nor_date(extractor, language, text):
-    doc = clean(RawDocument(name="x", source="test", text=text, published="2019-05-16"))
+    doc = article(text, "2019-05-16")
     [mention] = extractor.extract([doc])
     assert (mention.place.name, mention.place.country) == ("Idlib", "SY")
     assert mention.date.value == "2019-05-15"
@@ -184,7 +185,7 @@ def test_an_earlier_incident_told_in_passing_is_its_own_mention(extractor):
             "Un chef de l'État islamique a été tué jeudi lors d'un raid américain dans la province d'Idleb, "
             "au cours duquel 13 personnes ont péri, selon les Casques blancs.\n\n"
             "En octobre 2019, un raid similaire avait tué Abou Bakr al-Baghdadi et 6 autres personnes à Barisha.")
-    doc = clean(RawDocument(name="fr", source="test", text=text, published="2022-02-04"))
+    doc = article(text, "2022-02-04")
     primary, *others = extractor.extract([doc])
     assert primary.role == "primary" and primary.date.value == "2022-02-03"
     assert {(c.figure, c.value) for c in primary.claims} == {("killed", 13)}

@@ -5,16 +5,10 @@ import json
 
 import pytest
 
-from sitrep.extract.gazetteer import Gazetteer, ensure_default_gazetteer
 from sitrep.extract.nlp import load_pipeline
 from sitrep.extract.outlets import outlet_country
 from sitrep.extract.place_checks import place_flags
 from sitrep.extract.places import geoparse, geoparse_records, km
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.open(str(ensure_default_gazetteer()))
 
 
 @pytest.fixture(scope="module")

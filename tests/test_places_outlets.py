@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.gazetteer import Gazetteer, ensure_default_gazetteer
 from sitrep.extract.nlp import load_pipeline
 from sitrep.extract.outlets import outlet_home
 from sitrep.extract.places import geoparse, km
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.open(str(ensure_default_gazetteer()))
 
 
 @pytest.fixture(scope="module")
