@@ -147,6 +147,11 @@ def test_shot_then_died_is_a_death_only(text, nlp, kb):
     "Accidental shootings wound dozens of children every year.",
     "In the past three weeks, six people have been killed in the county.",
     "Ninety people have been shot in the first 50 days of the year.",
+    "Twenty people were wounded in several Fourth of July shootings across the city.",
+    "Three shootings kill five in four-hour span",
+    "Eleven shot, three dead in less than 30 hours in the city",
+    "Shootings on the South Side left one dead and another wounded since Sunday, police said.",
+    "Two attacks on army posts killed 15 soldiers, the ministry said.",
 ])
 def test_counts_over_several_incidents_are_not_an_incident_figure(text, nlp, kb):
     assert totals(text, nlp, kb) == set()

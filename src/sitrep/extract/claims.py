@@ -36,11 +36,12 @@ HISTORY = re.compile(r"\b(?:in|since|of)\s+(19[5-9]\d|20\d\d)\b")
 # running tallies ("344 people were killed in the city last year", "so far this year") are statistics, not incidents
 AGGREGATE = re.compile(r"\b(last|this|so far this|past|previous) (year|month|decade|weekend|summer)\b|\bsince (the start|"
                        r"the beginning|january|february|march|april|may|june|july|august|september|october|november|"
-                       r"december|the war|the conflict|the start of)\b|\ba total of\b|\bso far\b|\bthe year\b|"
+                       r"december|the war|the conflict|the start of|monday|tuesday|wednesday|thursday|friday|"
+                       r"saturday|sunday)\b|\b(in|within|over) (less than |under |the (past|last) )?\d+ hours\b|\ba total of\b|\bso far\b|\bthe year\b|"
                        r"\b(in|during) [A-Za-z]+ alone\b|\bin the first \w+ (days|weeks|months)\b|"
                        r"\b(in|between|during) (?!the\b)(\w+ ){0,3}(shootings|incidents|attacks)\b|"
-                       r"(?<!of )\b(two|three|four|five|six|seven|several|multiple|separate|\d+) (separate |different |"
-                       r"unrelated )?(shootings|incidents|attacks)\b|"
+                       r"(?<!of )\b(two|three|four|five|six|seven|several|multiple|separate|\d+) (\w+ ){0,3}?"
+                       r"(shootings|incidents|attacks)\b|"
                        r"\b(each|every|per) (year|month|week)\b|\bannually\b|"
                        r"\b(past|last) \w+ (days|weeks|months|years)\b|\bacross the (city|county|state|country)\b|"
                        r"\bcitywide\b|\bbetween (?:\w+ )?(?:19|20)\d\d and\b", re.I)
