@@ -67,7 +67,7 @@ LEFT_CUES = {"killed": "killed", "killing": "killed", "kills": "killed", "kill":
              "executing": "killed", "massacring": "killed",
              "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
              "injures": "wounded", "wounds": "wounded", "shot": "shot", "shooting": "shot", "grazed": "wounded",
-             "shoots": "shot",
+             "shoots": "shot", "grazes": "wounded",
              "grazing": "wounded",
              "arrested": "arrested", "arresting": "arrested", "arrests": "arrested", "detained": "arrested",
              "detaining": "arrested", "captured": "arrested", "capturing": "arrested"}
@@ -89,7 +89,7 @@ BARE_FOLLOWERS = {",", ".", ";", ":", "and", "in", "on", "at", "during", "when",
 MONTHS = set("january february march april may june july august september october november december jan jan. feb "
              "feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.".split())
 DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
-PRESENT_CUES = {"shoots", "kills", "wounds", "injures"}   # headline verbs: "Father shoots son"
+PRESENT_CUES = {"shoots", "kills", "wounds", "injures", "grazes"}   # headline verbs: "Father shoots son"
 NAMING_VERBS = {"identify", "identifies", "identified", "name", "names", "id", "ids"}   # "Police identify man killed"
 # nouns a number identifies rather than counts: "Precinct 5 officers", "Route 9", "Apartment 3"
 NUMBERED = set("precinct district ward channel route highway interstate unit station engine ladder squad room "
