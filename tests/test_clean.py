@@ -138,3 +138,11 @@ def test_a_title_tail_of_several_site_names_is_cut_off_whole() -> None:
     body = "Officers found a man shot inside an apartment on Friday morning.\n"
     doc = _doc(body, title="Man found shot in apartment - KAAA.com - Springfield, MO - News, Weather and Sports")
     assert doc.text.startswith("Man found shot in apartment\n\n")
+
+
+def test_a_broadcasters_name_opening_a_title_is_cut_off() -> None:
+    body = "Officers found the victim in the 200 block of North 38th Street on Thursday.\n"
+    doc = _doc(body, title="CBS 58 - Milwaukee Police Identify 16-Year-Old Fatally Shot")
+    assert doc.text.startswith("Milwaukee Police Identify 16-Year-Old Fatally Shot\n\n")
+    kept = _doc(body, title="ISIS - the group behind the attack")   # not a station: the title stays whole
+    assert kept.text.startswith("ISIS - the group behind the attack\n\n")

@@ -146,3 +146,10 @@ def test_a_town_far_from_the_county_the_lead_names_does_not_refine_it(extractor)
             "He was flown to a hospital in Topeka.")
     primary = primary_of(mentions(extractor, text, published="2016-10-17"))
     assert primary.place.name != "Topeka"
+
+
+def test_a_headline_person_after_a_region_is_counted(extractor):
+    found = mentions(extractor, "North Idaho child killed in accidental shooting\n\nLEWISTON, Idaho - Deputies "
+                     "responded on Thursday evening to a call about a boy with a gunshot wound at a home.\n\nThree "
+                     "boys were playing in a bedroom when a gun went off.", published="2016-05-09")
+    assert ("killed", 1) in figures(primary_of(found))

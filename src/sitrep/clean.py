@@ -79,6 +79,8 @@ def _headline(title: str | None, kept: list[str]) -> str | None:
         return None
     head = " ".join(title.split("|")[0].split())
     parts = re.split(r"\s[-–—]\s", head)
+    while len(parts) > 1 and _STATION.match(parts[0]):   # "CBS 58 - Milwaukee Police Identify ..."
+        parts.pop(0)
     while len(parts) > 1 and _is_site_name(parts[-1]):   # "... - News9.com - Oklahoma City, OK": both
         parts.pop()
     head = " - ".join(parts).strip()
@@ -86,6 +88,11 @@ def _headline(title: str | None, kept: list[str]) -> str | None:
         return None
     opening = " ".join(" ".join(kept[:3]).split()).lower()
     return None if head.lower()[:60] in opening else head
+
+
+# a broadcaster's name opening a title: a call sign or network, its channel, a city ("CBS 58", "FOX 46 Charlotte")
+_STATION = re.compile(r"^(?:(?:[KW][A-Z]{2,3}|ABC|CBS|NBC|FOX|CNN|CW)(?:-TV)?(?:\s?\d{1,3})?|[A-Z]{2,4}\s?\d{1,3})"
+                      r"(?:\s[A-Z][\w.]*){0,2}$")
 
 
 def _is_site_name(text: str) -> bool:

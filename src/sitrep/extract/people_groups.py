@@ -89,6 +89,9 @@ BARE_FOLLOWERS = {",", ".", ";", ":", "and", "in", "on", "at", "during", "when",
 MONTHS = set("january february march april may june july august september october november december jan jan. feb "
              "feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.".split())
 DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
+# words a headline puts before a place or a person noun: "North Idaho child killed", "Local man shot"
+HEADLINE_QUALIFIERS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                       "northeast", "northwest", "southeast", "southwest", "local", "area"}
 PRESENT_CUES = {"shoots", "kills", "wounds", "injures", "grazes"}   # headline verbs: "Father shoots son"
 NAMING_VERBS = {"identify", "identifies", "identified", "name", "names", "id", "ids"}   # "Police identify man killed"
 # nouns a number identifies rather than counts: "Precinct 5 officers", "Route 9", "Apartment 3"
@@ -166,7 +169,8 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
         return v
     # "Man shot ...", "St. Louis woman killed ...", "Police officer wounded ...", "Police: Man shot ...", "Otter
     # Tail County boy dies ...", "2 dead, child hurt" (a headline's next clause)
-    opening = i == 0 or all(k in named or words[k] in MILITARY_WORDS for k in range(i)) or \
+    opening = i == 0 or all(k in named or words[k] in MILITARY_WORDS or words[k] in HEADLINE_QUALIFIERS
+                            for k in range(i)) or \
         prev in (":", "—", "–") and i <= 4 or prev in PLACE_SUFFIXES and i <= 5 and not BREAK & set(words[:i]) or \
         prev in (",", ";") and i >= 2 and words[i - 2] in RIGHT_CUES
     # a headline verb before a bare noun: "Father shoots son", "Teen shot and killed man", "shooting that killed
