@@ -242,6 +242,9 @@ def test_the_dead_and_hurt_told_together_are_neither_count(text, nlp, kb):
 @pytest.mark.parametrize("text, expected", [
     ("Boy, 4, shoots self in leg with grandfather's pistol", {("wounded", 1)}),
     ("Stray bullet grazes woman in her kitchen", {("wounded", 1)}),
+    ("Police investigate double shooting on East Side", {("wounded", 2)}),
+    ("One dead in triple shooting on Main Street", {("killed", 1), ("wounded", 2)}),
+    ("Two men were killed in a double shooting on Friday.", {("killed", 2)}),
     ("The boy is recovering from a gunshot wound at a local hospital.", {("wounded", 1)}),
     ("Police: Youth wounded in accidental shooting", {("wounded", 1)}),
     ("Police: Man shot in leg at gas station", {("wounded", 1)}),

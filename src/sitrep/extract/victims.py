@@ -148,9 +148,24 @@ def sentence_victims(words: list[str], sent: Span, kb: KnowledgeBase, previous: 
         first = min(v.start for v in out if v.with_pronoun)
         out = [v for v in out if not (v.value == 1 and v.countable_single and v.start < first
                                       and v.figure != "killed")]   # "a man died after he and two others were shot"
+    out = _multiple_victims(words, out)
     _split_fatal(words, out)
     _add_subsets(words, out)
     return with_the_shooter(words, _add_more(words, out), persons)
+
+
+MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_EVENTS = {"shooting": "shot", "homicide": "killed", "murder": "killed", "slaying": "killed"}
+
+
+def _multiple_victims(words: list[str], victims: list[Victims]) -> list[Victims]:
+    """ "a double shooting", "a triple homicide": that many people shot or killed, when the sentence counts
+    no group as large."""
+    for k in range(len(words) - 1):
+        n, figure = MULTIPLE.get(words[k]), MULTIPLE_EVENTS.get(words[k + 1])
+        if n and figure and not any(v.group == "total" and v.value >= n for v in victims):
+            return [*victims, Victims(n, "exact", "total", k, k + 2, figure=figure)]
+    return victims
 
 
 def _add_more(words: list[str], victims: list[Victims]) -> list[Victims]:
