@@ -129,19 +129,19 @@ def score_pair(a: Mention, b: Mention, weights: ScoreWeights = DEFAULT_WEIGHTS,
         return 0.0, evidence
     text = cosine(fa.text.weights, fb.text.weights)
     shared_salient = fa.text.salient & fb.text.salient
-    if fa.language != fb.language:     # with no wording in common, the town both name is all they would share
+    text_evidence = min(1.0, max(0.0, text - TEXT_FLOOR) / (TEXT_FULL - TEXT_FLOOR))
+    if fa.language != fb.language:
+        # reports in two languages share no wording: a distinctive toll both give stands in for it, and the
+        # town both name, all their names would otherwise share, is no evidence
+        shared_tolls = sorted(fa.tolls & fb.tolls)
+        text_evidence = 1.0 if shared_tolls else 0.0
+        if shared_tolls:
+            evidence["tolls_across_languages"] = shared_tolls[:3]
         shared_salient = {s for s in shared_salient if not set(s.split()) <= fa.place_words | fb.place_words}
     salient = len(shared_salient) / math.sqrt(len(fa.text.salient) * len(fb.text.salient)) if shared_salient else 0.0
     shared_people = sorted(fa.people & fb.people) or sorted((fa.surnames | fa.people) & (fb.surnames | fb.people))
     people = 1.0 if shared_people else 0.0
     place_weight = weights.place if place >= 0 else weights.place_conflict
-    text_evidence = min(1.0, max(0.0, text - TEXT_FLOOR) / (TEXT_FULL - TEXT_FLOOR))
-    if fa.language != fb.language:
-        # reports in two languages share no wording: a distinctive toll both give stands in for it
-        shared_tolls = sorted(fa.tolls & fb.tolls)
-        text_evidence = 1.0 if shared_tolls else 0.0
-        if shared_tolls:
-            evidence["tolls_across_languages"] = shared_tolls[:3]
     score = (weights.text * text_evidence + weights.salient * salient + weights.people * people
              + place_weight * place + weights.date * date)
     evidence.update(text=round(text, 3), salient=round(salient, 3))

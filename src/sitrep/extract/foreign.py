@@ -38,6 +38,7 @@ class _Sentence:
     text: str
     start: int
     cue: str | None = None
+    event: tuple[str, str, str] | None = None    # ACLED type, sub-type and action of its first event word
     claims: list[Claim] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     datelines: set[int] = field(default_factory=set)
@@ -54,9 +55,8 @@ def foreign_mentions(document: Document, kb: KnowledgeBase, gazetteer: Gazetteer
     lex = load_lexicons()[document.language]
     sentences = [_Sentence(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
                  for m in re.finditer(r"[^\n]+?(?:[.!?؟](?=\s)|$)", document.text, re.M) if m.group().strip()]
-    names = _country_names(lex.code)
     for s in sentences:
-        s.places = _countries(s.text, s.start, names, gazetteer)
+        s.places = _countries(s.text, s.start, lex.code, gazetteer)
     named = {p.place.country for s in sentences for p in s.places if p.place}
     dateline = _DATELINE.match(document.text)
     filed_until = dateline.end() if dateline else 0
@@ -65,29 +65,31 @@ def foreign_mentions(document: Document, kb: KnowledgeBase, gazetteer: Gazetteer
         s.datelines = {p.start for p in s.places if p.start < filed_until}
         # the dateline's wire, city and filing date are not the source, scene or date of the event
         body = " " * max(0, min(filed_until - s.start, len(s.text))) + s.text[max(0, filed_until - s.start):]
-        s.cue = next((action for _, _, action, rx in lex.events if rx.search(body)), None)
+        s.event = next(((kind, sub, action) for kind, sub, action, rx in lex.events if rx.search(body)), None)
         s.claims = [replace(c, quote=s.text) for c in sentence_claims(body, s.start, lex, kb, document.name)]
         s.text = body
-        if s.claims and not s.cue:
-            s.cue = "attack"
+        s.cue = s.event[2] if s.event else "attack" if s.claims else None
     pub = date_from_iso(document.published)
-    background = [s for s in sentences[1:] if _is_background(s, lex.code, pub)]
-    main = [s for s in sentences if s not in background]
+    # a sentence that tells an earlier incident: every date it names lies long before publication ("en 2019")
+    background: list[tuple[_Sentence, list[EventDate]]] = []
+    for s in sentences[1:]:
+        dates = sentence_dates(s.text, lex.code, pub) if pub and s.cue else []
+        if dates and all((pub - date_from_iso(d.latest)).days > BACKGROUND_DAYS for d in dates):
+            background.append((s, dates))
+    earlier = {id(s) for s, _ in background}
+    main = [s for s in sentences if id(s) not in earlier]
     eventful = [s for s in main if s.cue]
     when = event_date(eventful[:LEAD_SENTENCES], lex.code, document.published)
-    mentions = [_mention(document, 0, "primary", main, when, lex)]
-    for index, s in enumerate(background, start=1):
-        days = [d for d in sentence_dates(s.text, lex.code, pub) if d.precision == "day"]
-        when = days[0] if days else sentence_dates(s.text, lex.code, pub)[0]
-        mentions.append(_mention(document, index, "mention", [s], when, lex))
+    mentions = [_mention(document, 0, "primary", main, when)]
+    for index, (s, dates) in enumerate(background, start=1):
+        when = next((d for d in dates if d.precision == "day"), dates[0])
+        mentions.append(_mention(document, index, "mention", [s], when))
     return mentions
 
 
-def _mention(document: Document, index: int, role: str, sentences: list[_Sentence], when: EventDate,
-             lex: Lexicon) -> Mention:
+def _mention(document: Document, index: int, role: str, sentences: list[_Sentence], when: EventDate) -> Mention:
     eventful = [s for s in sentences if s.cue]
-    event = next(((t, sub, a) for s in eventful for t, sub, a, rx in lex.events if rx.search(s.text)),
-                 (None, None, "other"))
+    event = next((s.event for s in eventful if s.event), (None, None, "other"))
     # a figure repeated (headline, recap) is one claim; unattributed, it is the attributed one said again
     claims = {(c.figure, c.group, c.value, c.qualifier, c.source): c for s in sentences for c in s.claims}
     attributed = {key[:4] for key in claims if key[4]}
@@ -102,25 +104,26 @@ def _mention(document: Document, index: int, role: str, sentences: list[_Sentenc
 
 
 @lru_cache(maxsize=32)
-def _country_names(code: str) -> tuple[tuple[str, str], ...]:
-    """(name in the language, ISO2), longest first, from CLDR territory names."""
+def _country_names(code: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    """Country names in the language (CLDR territory names) as one pattern, longest first (Arabic names may
+    carry a proclitic: "بسوريا"), and each name's ISO2."""
     try:
         territories = Locale.parse(code).territories
     except (UnknownLocaleError, ValueError):
-        return ()
-    pairs = [(name, iso) for iso, name in territories.items() if len(iso) == 2 and iso.isalpha()]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+        return None, {}
+    iso_of = {name: iso for iso, name in territories.items() if len(iso) == 2 and iso.isalpha()}
+    names = "|".join(map(re.escape, sorted(iso_of, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:[وبل]|ال)?({names})(?!\w)"), iso_of
 
 
-def _countries(text: str, start: int, names: tuple[tuple[str, str], ...], gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Countries by their names in the article's language (Arabic names may carry a proclitic: "بسوريا")."""
+def _countries(text: str, start: int, code: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    pattern, iso_of = _country_names(code)
     found = []
-    for name, iso in names:
-        for m in re.finditer(rf"(?<!\w)(?:[وبل]|ال)?{re.escape(name)}(?!\w)", text):
-            country = gazetteer.country(iso)
-            if country and not any(p.start <= start + m.start() < p.end for p in found):
-                found.append(PlaceMention(start + m.start(), start + m.end(), m.group(), Place(
-                    name=country.name, country=iso, lat=country.lat, lon=country.lon, precision="country")))
+    for m in pattern.finditer(text) if pattern else ():
+        iso = iso_of[m.group(1)]
+        if country := gazetteer.country(iso):
+            found.append(PlaceMention(start + m.start(), start + m.end(), m.group(), Place(
+                name=country.name, country=iso, lat=country.lat, lon=country.lon, precision="country")))
     return found
 
 
@@ -203,15 +206,6 @@ def sentence_dates(text: str, code: str, pub: date) -> list[EventDate]:
     return dates
 
 
-def _is_background(s: _Sentence, code: str, pub: date | None) -> bool:
-    """A sentence told of an earlier incident: every date it names is long before publication ("en 2019")."""
-    if pub is None or not s.cue:
-        return False
-    dates = sentence_dates(s.text, code, pub)
-    return bool(dates) and all(date_from_iso(d.latest or "") is not None and
-                               (pub - date_from_iso(d.latest)).days > BACKGROUND_DAYS for d in dates)
-
-
 @lru_cache(maxsize=64)
 def _parser(code: str, pub: date) -> DateDataParser:
     return DateDataParser(languages=[code], settings={
@@ -225,7 +219,7 @@ def _weekdays(code: str) -> tuple[tuple[int, re.Pattern], ...]:
         names = Locale.parse(code).days["format"]["wide"]
     except (UnknownLocaleError, ValueError):
         return ()
-    return tuple((i, re.compile(rf"(?<!\w)(?:[وب]?ال|ال)?{re.escape(n.lower()[:-1].removeprefix('ال'))}\w{{0,2}}(?!\w)",
+    return tuple((i, re.compile(rf"(?<!\w)(?:[وب]?ال)?{re.escape(n.lower()[:-1].removeprefix('ال'))}\w{{0,2}}(?!\w)",
                                 re.I)) for i, n in names.items())
 
 

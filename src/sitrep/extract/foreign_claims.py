@@ -39,6 +39,7 @@ class Lexicon:
     persons: re.Pattern
     subset: re.Pattern
     qualifiers: tuple[tuple[str, re.Pattern], ...]
+    qualifiers_after: tuple[tuple[str, re.Pattern], ...]
     according_to: re.Pattern
     said: re.Pattern
     number: re.Pattern
@@ -58,14 +59,13 @@ def load_lexicons(path: str = str(LEXICON)) -> dict[str, Lexicon]:
 
 def _compile(code: str, block: dict) -> Lexicon:
     proclitic = "|".join(sorted(block.get("proclitics") or [], key=len, reverse=True))
+    prefix = f"(?:{proclitic})?" if proclitic else ""
 
     def words(patterns: list[str]) -> re.Pattern:
-        prefix = f"(?:{proclitic})?" if proclitic else ""
         return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(patterns)})(?!\w)", re.I)
 
     numbers = {k.lower(): int(v) for k, v in (block.get("numbers") or {}).items()}
     number_words = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
-    prefix = f"(?:{proclitic})?" if proclitic else ""
     number = re.compile(rf"(?<![\w.,:/-]){prefix}(?P<n>\d+(?:[ .,\u00a0\u202f]\d{{3}})*(?![\w:/-]|[.,]\d)"
                         + (rf"|(?:{number_words})(?!\w))" if number_words else ")"), re.I)
     return Lexicon(
@@ -74,6 +74,7 @@ def _compile(code: str, block: dict) -> Lexicon:
         groups=tuple((g, words(p)) for g, p in block["groups"].items()),
         persons=words(block["persons"]), subset=words(block["subset"]),
         qualifiers=tuple((q, words(p)) for q, p in block["qualifiers"].items()),
+        qualifiers_after=tuple((q, words(p)) for q, p in (block.get("qualifiers_after") or {}).items()),
         according_to=words(block["according_to"]), said=words(block["said"]),
         number=number, number_values=numbers, vague=frozenset(w.lower() for w in block.get("vague") or ()),
         events=tuple((t, s, a, words([p])) for t, s, a, p in block["events"]),
@@ -151,9 +152,12 @@ def _first_match(rules: tuple[tuple[str, re.Pattern], ...], text: str) -> tuple[
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013.!?،؛]|\s[-–]\s")
+
+
 def _clause_end(text: str, start: int) -> int:
     """A subset clause runs to the next comma, dash, bracket or sentence end ("dont six enfants, ont été")."""
-    m = re.compile(r"[,;:()\u2014\u2013.!?،؛]|\s[-–]\s").search(text, start)
+    m = _CLAUSE_BREAK.search(text, start)
     return m.start() if m else len(text)
 
 
@@ -182,15 +186,12 @@ def month_names(code: str) -> frozenset[str]:
 
 
 def _qualifier(before: str, after: str, lex: Lexicon) -> str:
+    """The qualifier that ends right before the count ("au moins 13"), or follows its group word."""
+    tail = before[-40:]
     for qualifier, rx in lex.qualifiers:
-        m = None
-        for m in rx.finditer(before[-40:]):
-            pass
-        if m and not before[-40:][m.end():].strip():
+        if any(not tail[m.end():].strip() for m in rx.finditer(tail)):
             return qualifier
-        if lex.proclitic and rx.match(after.lstrip()):      # Arabic puts "at least" after the count
-            return qualifier
-    return "exact"
+    return next((qualifier for qualifier, rx in lex.qualifiers_after if rx.match(after.lstrip())), "exact")
 
 
 def _figure_near(text: str, count: _Count, lex: Lexicon) -> str | None:
@@ -229,7 +230,9 @@ def _source(text: str, lex: Lexicon, kb: KnowledgeBase) -> tuple[str | None, str
     if not (marker or lex.said.search(text)):
         return None, "unattributed"
     tokens = list(WORD.finditer(text))
-    names = kb.names_in([t.group() for t in tokens]) or kb.names_in([strip_proclitic(t.group()) for t in tokens])
+    names = kb.names_in([t.group() for t in tokens])
+    if not names and lex.proclitic:    # "وفقا للدفاع المدني": the name with "for the" written onto it
+        names = kb.names_in([strip_proclitic(t.group()) for t in tokens])
     after = [n for n in names if marker and tokens[n[0]].start() >= marker.end()]
     if after or names:
         entry = (after or names)[0][2]
