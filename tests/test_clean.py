@@ -67,6 +67,19 @@ def test_only_boilerplate_is_rejected() -> None:
     assert isinstance(result, Rejected) and result.reason == "no_text"
 
 
+def test_a_record_with_only_a_headline_is_that_headline() -> None:
+    doc = clean(RawDocument(name="x", source="test", title="6 wounded, 1 critically, in shooting outside bar - "
+                                                           "Anchorage Daily News"))
+    assert isinstance(doc, Document) and doc.text.strip() == "6 wounded, 1 critically, in shooting outside bar"
+    cut = clean(RawDocument(name="y", source="test", html="<html><body><div><p>", title="Gunmen attack police post"))
+    assert isinstance(cut, Document) and cut.text.strip() == "Gunmen attack police post"
+
+
+def test_a_title_too_short_to_be_a_headline_is_rejected() -> None:
+    result = clean(RawDocument(name="x", source="test", text="", title="en"))
+    assert isinstance(result, Rejected) and result.reason == "no_text" and "title" in result.detail
+
+
 def test_html_main_text_without_caption_or_widgets() -> None:
     html = ("<html><head><title>Blast in Kabul</title></head><body><nav>Home | World | Sport</nav><article>"
             "<h1>Blast in Kabul</h1><figure><img src='a.jpg'><figcaption>Smoke rises over Kabul. (AFP Photo/X Y)"

@@ -31,7 +31,7 @@ def test_text_file_with_leading_date_line(tmp_path: Path) -> None:
 def test_jsonl_bad_line_is_rejected_alone(tmp_path: Path) -> None:
     lines = [json.dumps({"id": "x1", "text": ARTICLE, "published": "2020-01-02T10:00:00Z"}),
              '{"id": "x2", "text": "unterminated',
-             json.dumps({"id": "x3", "title": "no body"}),
+             json.dumps({"id": "x3", "url": "https://x.example/3"}),
              json.dumps({"id": "x4", "html": "<html><body><p>" + ARTICLE + "</p></body></html>"})]
     (tmp_path / "batch.jsonl").write_text("\n".join(lines), encoding="utf-8")
     items = _read(tmp_path / "batch.jsonl")
@@ -39,6 +39,15 @@ def test_jsonl_bad_line_is_rejected_alone(tmp_path: Path) -> None:
     assert items[0].published == "2020-01-02"
     assert items[1].source.endswith(":2") and items[1].reason == "malformed" and "line 2" in items[1].detail
     assert items[3].html and items[3].name == "x4"
+    assert "no `text`, `html` or `title`" in items[2].detail
+
+
+def test_jsonl_record_with_only_a_title_is_read(tmp_path: Path) -> None:
+    (tmp_path / "titles.jsonl").write_text(json.dumps({"id": "t1", "title": "Two shot outside bar", "text": ""}),
+                                           encoding="utf-8")
+    [item] = _read(tmp_path / "titles.jsonl")
+    assert isinstance(item, RawDocument) and item.text is None and item.html is None
+    assert item.title == "Two shot outside bar"
 
 
 def test_bad_files_are_quarantined_with_reasons(tmp_path: Path) -> None:
@@ -84,12 +93,14 @@ def test_rss_feed_entries(tmp_path: Path) -> None:
     feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Daily Wire</title>
     <item><title>Attack</title><link>https://daily.example/1</link><pubDate>Mon, 06 Sep 2021 10:00:00 GMT</pubDate>
     <description>&lt;p&gt;{ARTICLE}&lt;/p&gt;</description></item>
-    <item><title>Empty</title><link>https://daily.example/2</link></item></channel></rss>"""
+    <item><link>https://daily.example/2</link></item>
+    <item><title>Gunmen kill four at checkpoint</title><link>https://daily.example/3</link></item></channel></rss>"""
     (tmp_path / "news.rss").write_text(feed, encoding="utf-8")
     items = _read(tmp_path)
     assert isinstance(items[0], RawDocument) and items[0].name == "https://daily.example/1"
     assert items[0].published == "2021-09-06" and items[0].outlet == "Daily Wire"
     assert isinstance(items[1], Rejected) and items[1].reason == "empty"
+    assert isinstance(items[2], RawDocument) and items[2].html is None   # a headline-only item is read
 
 
 def test_gzip_that_is_not_warc_is_unsupported(tmp_path: Path) -> None:

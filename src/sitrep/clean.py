@@ -42,24 +42,31 @@ _TERMINAL = re.compile(r"[.!?…:\"”’)]\s*$")
 
 
 def clean(raw: RawDocument) -> Document | Rejected:
-    """The cleaned document, or Rejected when no article text is left."""
+    """The cleaned document, or Rejected when no article text is left. A record whose body is empty or
+    unreadable but whose title is a headline (a feed item, a paywalled page) is kept as that headline:
+    local news puts who and how many in the headline ("6 wounded, 1 critically, in shooting outside bar")."""
     text, title, published = raw.text, raw.title, raw.published
+    missing = "nothing but boilerplate is left after cleaning"
     if text is None and raw.html is not None:
         extracted = trafilatura.bare_extraction(raw.html, with_metadata=True, include_comments=False,
                                                 include_tables=False, include_images=False, favor_precision=True)
-        if extracted is None or not (extracted.text or "").strip():
-            return Rejected(raw.source, "no_text", "no article text could be extracted from the HTML "
-                                                   "(truncated page, or a page with no article)", name=raw.name)
-        text = extracted.text
-        title = title or extracted.title
-        published = published or _iso(extracted.date)
+        if extracted is not None:
+            text = extracted.text
+            title = title or extracted.title
+            published = published or _iso(extracted.date)
+        missing = "no article text could be extracted from the HTML (truncated page, or a page with no article)"
     text = unicodedata.normalize("NFC", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip() and raw.html is None:
+        missing = "the record has no article text"
     kept, removed, char_map = _drop_boilerplate(text, title)
-    if not "".join(kept).strip():
-        return Rejected(raw.source, "no_text", "nothing but boilerplate is left after cleaning", name=raw.name)
     headline = _headline(title, kept)
+    if not "".join(kept).strip():
+        if not headline:
+            return Rejected(raw.source, "no_text", missing + (" and the title is too short to stand for it"
+                                                               if title else ""), name=raw.name)
+        kept, char_map = [], []
     if headline:
-        kept.insert(0, headline + "\n\n")
+        kept.insert(0, headline + ("\n\n" if kept else "\n"))
         char_map = [(c + len(headline) + 2, r) for c, r in char_map]
     cleaned = "".join(kept)
     published = published or publication_date_from_text("\n".join(removed[:5] + kept[:3]))

@@ -24,9 +24,10 @@ def read_feed(path: Path, data: bytes) -> Iterator[RawDocument | Rejected]:
     for number, entry in enumerate(feed.entries, 1):
         body = (entry.get("content") or [{}])[0].get("value") or entry.get("summary")
         name = entry.get("link") or entry.get("id") or f"{path.stem}#{number}"
-        if not body or not body.strip():
-            yield Rejected(f"{path}#{number}", "empty", f"feed entry {number} ({name}) has no content", name=name)
+        if not (body or "").strip() and not (entry.get("title") or "").strip():
+            yield Rejected(f"{path}#{number}", "empty", f"feed entry {number} ({name}) has no content or title",
+                           name=name)
             continue
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-        yield RawDocument(name=name, source=f"{path}#{number}", html=body, url=entry.get("link"), outlet=outlet,
-                          title=entry.get("title"), published=time.strftime("%Y-%m-%d", parsed) if parsed else None)
+        yield RawDocument(name=name, source=f"{path}#{number}", html=body if (body or "").strip() else None,
+                          url=entry.get("link"), outlet=outlet, title=entry.get("title"), published=time.strftime("%Y-%m-%d", parsed) if parsed else None)

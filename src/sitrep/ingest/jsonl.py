@@ -25,18 +25,18 @@ def read_jsonl(path: Path, data: bytes) -> Iterator[RawDocument | Rejected]:
         if not isinstance(record, dict):
             yield Rejected(source, "malformed", f"line {number} is not a JSON object")
             continue
-        body_text, body_html = record.get("text"), record.get("html")
-        if not (isinstance(body_text, str) and body_text.strip()) and not (
-                isinstance(body_html, str) and body_html.strip()):
-            yield Rejected(source, "malformed", f"line {number} has neither `text` nor `html`",
+        body_text, body_html, title = record.get("text"), record.get("html"), record.get("title")
+        if not any(isinstance(v, str) and v.strip() for v in (body_text, body_html, title)):
+            yield Rejected(source, "malformed", f"line {number} has no `text`, `html` or `title`",
                            name=str(record.get("id")) if record.get("id") is not None else None)
             continue
         name = str(record["id"]) if record.get("id") is not None else f"{path.stem}:{number}"
         extras = {k: str(record[k]) if record.get(k) is not None else None for k in _OPTIONAL}
         published = extras["published"]
         published = published[:10] if published is not None and _is_iso_date(published) else None
-        yield RawDocument(name=name, source=source, text=body_text if isinstance(body_text, str) else None,
-                          html=body_html if isinstance(body_html, str) and not body_text else None,
+        has_text = isinstance(body_text, str) and body_text.strip()
+        html = body_html if isinstance(body_html, str) and body_html.strip() and not has_text else None
+        yield RawDocument(name=name, source=source, text=body_text if has_text else None, html=html,
                           published=published, url=extras["url"], outlet=extras["outlet"], title=extras["title"])
 
 
