@@ -14,7 +14,8 @@ import json
 import time
 from pathlib import Path
 
-from sitrep.extract.dates import find_dates, publication_date_from_text
+from sitrep.extract.dates import publication_date_from_text
+from sitrep.extract.document_dates import find_dates
 from sitrep.extract.events import main_event_date
 from sitrep.extract.nlp import load_pipeline
 

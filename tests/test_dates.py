@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.extract.dates import (acled_time_precision, date_inconsistency, document_year_reference, find_dates,
-                                  infer_year_from_weekday, month_only, publication_date_from_text, resolve_date,
-                                  ucdp_date_prec)
+from sitrep.extract.dates import (acled_time_precision, date_inconsistency, infer_year_from_weekday, month_only,
+                                  publication_date_from_text, resolve_date, ucdp_date_prec)
+from sitrep.extract.document_dates import document_year_reference, find_dates
 from sitrep.extract.nlp import load_pipeline
 from sitrep.records import EventDate
 

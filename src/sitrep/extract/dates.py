@@ -1,4 +1,5 @@
-"""Event dates: find date expressions in a document and resolve them against its publication date.
+"""Event dates: resolve one date expression against the publication date (finding them in a document is
+`document_dates`).
 
 Every resolved date carries a precision (day | week | month | year | unknown) and inclusive earliest/latest
 bounds that always contain the value. Two promises the export contract depends on:
@@ -18,13 +19,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from dateparser.date import DateDataParser
 from text_to_num import text2num
 
-from sitrep.extract.nlp import entities, text_of
 from sitrep.records import EventDate
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -32,47 +32,26 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+MONTH_PATTERN = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
           r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTH_RE = re.compile(rf"\b({_MONTH})(?![a-z])", re.I)
-_WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})\b", re.I)
-_DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?![a-z])", re.I)
-_MONTH_DAY_RE = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)", re.I)
+WEEKDAY_PATTERN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH_RE = re.compile(rf"\b({MONTH_PATTERN})(?![a-z])", re.I)
+WEEKDAY_RE = re.compile(rf"\b({WEEKDAY_PATTERN})\b", re.I)
+_DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})(?![a-z])", re.I)
+_MONTH_DAY_RE = re.compile(rf"\b({MONTH_PATTERN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)", re.I)
 _NUMERIC_DATE_RE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 # "the night of 6-7 February", "March 3 to 5": a span of days within one month
-_DAY_RANGE_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-                           rf"|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(\d{{1,2}})\b", re.I)
+_DAY_RANGE_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}"
+                           rf"|{MONTH_PATTERN}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(\d{{1,2}})\b", re.I)
 _PART_RE = re.compile(r"\b(early|mid|middle of|late|end of|beginning of|start of)[\s-]", re.I)
 _NUMBER = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-_ANCHOR_RE = re.compile(
+ANCHOR_RE = re.compile(
     rf"\b(?:{_NUMBER}\s+(day|days|week|weeks|night|nights)\s+(after|before|later|earlier|prior)"
     r"|the\s+(next|following|previous|preceding)\s+(day|night|morning|evening|afternoon|week)"
     r"|the\s+(day|night)\s+(before|after))\b", re.I)
 _AGO_RE = re.compile(rf"\b{_NUMBER}\s+(day|days|week|weeks|month|months|year|years)\s+ago\b", re.I)
 # Words that make a NER DATE/TIME span worth resolving (drops ages, durations and bare numbers).
-_DATE_WORD_RE = re.compile(
-    rf"\b(?:{_MONTH}|{_WEEKDAY}|1[89]\d\d|20\d\d|today|tonight|yesterday|overnight|night|weekend"
-    r"|ago|earlier|later|after|before|previous|following|last|this)(?![a-z])|\d{4}-\d\d-\d\d|\d/\d", re.I)
-_DURATION_RE = re.compile(r"\b\w+-(?:day|week|month|year|hour)s?\b|\bfor\s+\w+\s+(?:days|weeks|months|years)\b"
-                          r"|-year-old|\byears? old\b", re.I)
-# Night/part-of-day phrasings NER often leaves out; the regex only adds spans NER did not find.
-_MISSED_RE = re.compile(
-    rf"\b(?:overnight|(?:late\s+|early\s+)?last\s+night|the\s+(?:previous|preceding)\s+(?:night|day)"
-    rf"|the\s+night\s+before|(?:early|late)\s+(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|earlier\s+(?:this|last)\s+(?:week|month|year)|(?:early|late)\s+last\s+(?:week|month|year))\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    """A date expression at [start, end) of the document text and what it resolves to."""
-    start: int
-    end: int
-    text: str
-    date: EventDate
-
-
 def _iso(d: date) -> str:
     return d.isoformat()
 
@@ -115,7 +94,7 @@ def _year_date(year: int, text: str, part: str | None = None, not_after: date | 
     return EventDate(f"{year:04d}", "year", _iso(earliest), _iso(latest), text)
 
 
-_MONTH_ONLY_RE = re.compile(rf"(?:(?:early|mid|late)[\s-])?({_MONTH})", re.I)
+_MONTH_ONLY_RE = re.compile(rf"(?:(?:early|mid|late)[\s-])?({MONTH_PATTERN})", re.I)
 
 
 def month_only(text: str | None) -> int | None:
@@ -209,7 +188,7 @@ def _relative_to_publication(norm: str, pub: date, text: str) -> EventDate | Non
     """Expressions dateparser does not resolve: night-time, calendar weeks/months/years before publication."""
     monday = pub - timedelta(pub.weekday())
     part = _part(norm)
-    if re.search(r"\bovernight\b", norm) and not _WEEKDAY_RE.search(norm):
+    if re.search(r"\bovernight\b", norm) and not WEEKDAY_RE.search(norm):
         return day_date(pub, text, pub - timedelta(1), pub)
     if re.search(r"\blast night\b", norm):
         return day_date(pub - timedelta(1), text, pub - timedelta(1), pub)
@@ -236,12 +215,12 @@ def _relative_to_publication(norm: str, pub: date, text: str) -> EventDate | Non
 
 def _from_weekday(norm: str, pub: date, text: str) -> EventDate | None:
     """"on Tuesday", "early Thursday", "Monday night", "last Friday": the latest such day on or before publication."""
-    match = _WEEKDAY_RE.search(norm)
-    if not match or re.search(rf"\b(next|coming)\s+{_WEEKDAY}", norm):
+    match = WEEKDAY_RE.search(norm)
+    if not match or re.search(rf"\b(next|coming)\s+{WEEKDAY_PATTERN}", norm):
         return None
     weekday = WEEKDAYS[match.group(1).lower()]
     back = (pub.weekday() - weekday) % 7
-    last = re.search(rf"\blast\s+{_WEEKDAY}", norm) is not None
+    last = re.search(rf"\blast\s+{WEEKDAY_PATTERN}", norm) is not None
     if back == 0 and last:
         back = 7
     if back == 6 and not last:
@@ -256,7 +235,7 @@ def _from_weekday(norm: str, pub: date, text: str) -> EventDate | None:
     return day_date(day, text)
 
 
-def _month_day(norm: str) -> tuple[int, int] | None:
+def month_and_day(norm: str) -> tuple[int, int] | None:
     for regex, month_group, day_group in ((_MONTH_DAY_RE, 1, 2), (_DAY_MONTH_RE, 2, 1)):
         match = regex.search(norm)
         if match:
@@ -268,13 +247,13 @@ def _month_day(norm: str) -> tuple[int, int] | None:
 
 def _calendar_date(norm: str, text: str, pub: date | None, year_reference: date | None) -> EventDate | None:
     """Expressions naming a month (with or without day/year) or a year, or a numeric date."""
-    years = _YEAR_RE.findall(norm)
+    years = YEAR_RE.findall(norm)
     month_match = _MONTH_RE.search(norm)
     month = MONTHS.get(month_match.group(1).rstrip(".").lower()) if month_match else None
     if month is None and not years and not _NUMERIC_DATE_RE.search(norm):
         return None
     part = _part(norm)
-    month_day = _month_day(norm)
+    stated = month_and_day(norm)
     if years or _NUMERIC_DATE_RE.search(norm):
         data = _parser(pub or date(2000, 1, 1)).get_date_data(text)
         parsed, parts = data.date_obj, set(data.parts or ())
@@ -284,34 +263,34 @@ def _calendar_date(norm: str, text: str, pub: date | None, year_reference: date 
                 return day_date(parsed.date(), text)
             if "month" in parts:
                 return _month_date(parsed.year, parsed.month, text, part)
-        if years and month_day:
+        if years and stated:
             try:
-                return day_date(date(int(years[-1]), *month_day), text)
+                return day_date(date(int(years[-1]), *stated), text)
             except ValueError:          # "31 February 2023"
                 return EventDate(text=text)
-        if years and month and not month_day:
+        if years and month and not stated:
             return _month_date(int(years[-1]), month, text, part)
         if years and not month:
             return _year_date(int(years[-1]), text, part)
         if not years:
             return None
     reference = pub or year_reference
-    if month_day:
-        weekday = _WEEKDAY_RE.search(norm)
+    if stated:
+        weekday = WEEKDAY_RE.search(norm)
         if weekday:
             # the reference (or, lacking any, today) is only an upper bound for the search, never the answer
-            year = infer_year_from_weekday(*month_day, WEEKDAYS[weekday.group(1).lower()],
+            year = infer_year_from_weekday(*stated, WEEKDAYS[weekday.group(1).lower()],
                                            reference or date.today())
             if year:
-                return day_date(date(year, *month_day), text)
-        resolved = _most_recent(*month_day, reference) if reference else None
+                return day_date(date(year, *stated), text)
+        resolved = _most_recent(*stated, reference) if reference else None
         return day_date(resolved, text) if resolved else EventDate(text=text)
     if month:
         if reference is None:
             return EventDate(text=text)
         year = reference.year if month <= reference.month else reference.year - 1
         resolved = _month_date(year, month, text, part, not_after=reference)
-        said_last = re.search(r"\blast\s+" + _MONTH, norm) and (year, month) == (reference.year, reference.month)
+        said_last = re.search(r"\blast\s+" + MONTH_PATTERN, norm) and (year, month) == (reference.year, reference.month)
         if said_last or resolved.earliest > reference.isoformat():
             # "last March" said in March, "mid-March" on March 1st: the year before
             resolved = _month_date(year - 1, month, text, part)
@@ -347,7 +326,7 @@ def resolve_date(expression: str, published: str | None, anchor: EventDate | Non
     text = expression.strip()
     norm = re.sub(r"\s+", " ", text.lower().replace("’", "'"))
     pub, reference = date_from_iso(published), date_from_iso(year_reference)
-    anchored = _ANCHOR_RE.search(norm)
+    anchored = ANCHOR_RE.search(norm)
     if anchored:
         return _relative_to_anchor(anchored, anchor, text)
     calendar_date = _calendar_date(norm, text, pub, reference)
@@ -376,93 +355,10 @@ def resolve_date(expression: str, published: str | None, anchor: EventDate | Non
     return EventDate(text=text)
 
 
-def _candidate_spans(sdoc) -> list[tuple[int, int]]:
-    """DATE/TIME entities (extended over a following "after the raid" / "earlier") plus regex-found phrases."""
-    text = text_of(sdoc)
-    spans: list[tuple[int, int]] = []
-    for ent in entities(sdoc):
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        start, end = ent.start_char, ent.end_char
-        tail = re.match(r"\s+(?:after|before|later|earlier|prior)\b(?:\s+(?:to\s+)?(?:the|that|this)\s+[a-z]+)?",
-                        text[end:end + 40], re.I)
-        if tail and re.search(r"\b(days?|weeks?|nights?)$", ent.text, re.I):
-            end += tail.end()
-        # one entity for "Wednesday, two days after": the day, then what is counted from it
-        split = re.search(r",\s+(?=\S+\s+(?:days?|weeks?|nights?)\s+(?:after|later)\b)", text[start:end], re.I)
-        if split:
-            spans.append((start, start + split.start()))
-            start += split.end()
-        spans.append((start, end))
-    for match in _MISSED_RE.finditer(text):
-        if not any(s <= match.start() < e or match.start() <= s < match.end() for s, e in spans):
-            spans.append((match.start(), match.end()))
-    return sorted(spans)
-
-
-def document_year_reference(expressions: list[str], published: str | None) -> str | None:
-    """A date that fixes the year of bare day-month expressions in a document without a publication date:
-    the latest weekday-fixed date ("Friday September 13") among its expressions, else None."""
-    if published:
-        return published
-    fixed = [resolve_date(e, None) for e in expressions
-             if _WEEKDAY_RE.search(e) and _month_day(e.lower()) and not _YEAR_RE.search(e)]
-    values = sorted(d.value for d in fixed if d.precision == "day")
-    return values[-1] if values else None
-
-
-def _anchor_for(index: int, mentions: list[DateMention], text: str, span: tuple[int, int],
-                published: str | None) -> EventDate | None:
-    """What "two days after the raid" / "a day earlier" counts from: the first dated sentence naming the same
-    event noun, else the nearest earlier date in the document, else the publication date."""
-    noun = re.search(r"\b(?:the|that|this)\s+([a-z]+)$", text[span[0]:span[1]], re.I)
-    if noun:
-        for mention in mentions:
-            sentence_start = text.rfind(".", 0, mention.start) + 1
-            sentence_end = text.find(".", mention.end)
-            sentence = text[sentence_start:sentence_end if sentence_end >= 0 else len(text)]
-            if mention.date.value and re.search(rf"\b{noun.group(1)}\b", sentence, re.I):
-                return mention.date
-    if index:
-        return mentions[index - 1].date
-    pub = date_from_iso(published)
-    return day_date(pub, "publication date") if pub else None
-
-
-def _dates_what_follows(text: str, mentions: list[DateMention], start: int, expression: str) -> bool:
-    """"was arrested Thursday, a day after he shot ...", "on Wednesday, two days after the shooting": the phrase
-    dates what follows "after", the earlier event, counted back from the date just before it in the same
-    sentence (Thursday - 1)."""
-    if not mentions or not re.search(r"\b(?:after|later)(?:\s+(?:the|that|this)\s+[a-z]+)?$", expression.strip(), re.I):
-        return False
-    between = text[mentions[-1].end:start]
-    return len(between) <= 120 and "," in between and not re.search(r"[.!?]\s", between)
-
-
-def find_dates(sdoc, published: str | None) -> list[DateMention]:
-    """Date expressions of a spaCy Doc, in text order, each resolved (unknown ones kept with their text)."""
-    text = text_of(sdoc)
-    spans = [(s, e) for s, e in _candidate_spans(sdoc)
-             if _DATE_WORD_RE.search(text[s:e]) and not _DURATION_RE.search(text[s:e])]
-    reference = document_year_reference([text[s:e] for s, e in spans], published)
-    mentions: list[DateMention] = []
-    for start, end in spans:
-        expression = text[start:end]
-        anchor, read_as = None, expression
-        if _ANCHOR_RE.search(expression.lower()):
-            anchor = _anchor_for(len(mentions), mentions, text, (start, end), published)
-            if _dates_what_follows(text, mentions, start, expression):
-                read_as = re.sub(r"\b(?:after|later)\b", "before", expression.strip(), flags=re.I)
-        resolved = resolve_date(read_as, published, anchor, year_reference=None if published else reference)
-        resolved = replace(resolved, text=expression) if read_as != expression else resolved
-        mentions.append(DateMention(start, end, expression, resolved))
-    return mentions
-
-
 _HEADER_CUE_RE = re.compile(r"\b(published|posted|updated|date|dated|last modified)\b\s*:?\s*", re.I)
 _FULL_DATE_RE = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"(?:{WEEKDAY_PATTERN},?\s+)?(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})", re.I)
 
 
@@ -498,13 +394,13 @@ def date_inconsistency(statement: EventDate, event: EventDate) -> bool:
     event_start = date_from_iso(event.earliest)
     latest = date_from_iso(statement.latest)
     if latest is None and statement.text:
-        month_day = _month_day(statement.text.lower())
-        if month_day is None:
+        stated = month_and_day(statement.text.lower())
+        if stated is None:
             return False
         candidates = []
         for year in (event_start.year - 1, event_start.year, event_start.year + 1):
             try:
-                candidates.append(date(year, *month_day))
+                candidates.append(date(year, *stated))
             except ValueError:
                 continue
         latest = min(candidates, key=lambda d: abs((d - event_start).days), default=None)

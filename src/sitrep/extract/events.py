@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from sitrep.extract.dates import DateMention, date_from_iso, day_date, find_dates
+from sitrep.extract.dates import date_from_iso, day_date
+from sitrep.extract.document_dates import DateMention, find_dates
 from sitrep.extract.nlp import entities, sentences_of, span_text, text_of, tokens_of
 from sitrep.records import Actor, EventDate, Person
 

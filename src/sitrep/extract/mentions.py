@@ -18,7 +18,8 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.claims import extract_claims
-from sitrep.extract.dates import DateMention, find_dates, month_only
+from sitrep.extract.dates import month_only
+from sitrep.extract.document_dates import DateMention, find_dates
 from sitrep.extract.events import (SPEECH_VERBS, actors_with_roles, classify_event, event_cue, main_event_date,
                                    people_with_fates, statement_date)
 from sitrep.extract.gazetteer import Gazetteer
