@@ -1,10 +1,4 @@
-"""Reconcile: the mentions one incident was clustered from become one Incident, every voice kept.
-
-Pure and deterministic: mentions and claims are put in a canonical order first, so shuffling
-either gives an equal Incident. A claim's *voice* is who stands behind it: a named source
-(the same organisation quoted by two outlets is one voice), or, for unattributed and witness
-figures, that source within the original document (syndicated copies collapse to the document
-they copy). Voices, not documents, count for ranges, disagreements and the grade.
+"""Figures of one incident: toll revisions, fatalities low/best/high, disagreements, flags and the grade.
 
 Toll revisions: claim B *supersedes* claim A of the same (figure, group, subset) when B is
 higher and either its document was published later or both are in one document and B's
@@ -41,25 +35,15 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from datetime import date
-from typing import Mapping, NamedTuple, Sequence
+from typing import NamedTuple
 
-from sitrep.cluster import date_bounds
 from sitrep.extract.dates import date_inconsistency
 from sitrep.extract.gazetteer import normalize_name
-from sitrep.extract.places import km
-from sitrep.records import (Actor, Claim, Disagreement, DocumentRef, EventDate, Fatalities, Flag, Incident,
-                            Mention, Person, Place)
+from sitrep.records import Claim, Disagreement, EventDate, Fatalities, Flag, Mention
 
 SOURCE_RANK = {"medical": 0, "ngo": 0, "un": 0, "government": 1, "military": 1, "media": 2,
                "armed_group": 3, "witness": 4, "unattributed": 5}
 PARTITIONS = (("children", "women", "men"), ("civilians", "militants", "security_forces"))
-DATE_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
-PLACE_RANK = {"point": 6, "town": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1, "unknown": 0}
-GENERIC_ACTIONS = frozenset({"other", "attack"})
-ACTOR_ROLES = ("perpetrator", "target", "victim", "partner", "other")
-PERSON_ROLES = ("killed", "wounded", "arrested", "other")
-SAME_TOWN_KM = 25.0
 # No library marks a sentence as a toll revision; this small closed vocabulary does.
 REVISION = re.compile(r"\b(rose|risen|rises|rising|climbed|climbs|increased|jumped|mounted|grew|updated|"
                       r"revised|now stands?|has reached)\b", re.IGNORECASE)
@@ -75,7 +59,7 @@ INF = math.inf
 
 
 @dataclass(frozen=True, slots=True)
-class _Report:
+class Report:
     """A claim with what reconciling needs to know about where it came from."""
     claim: Claim
     published: str | None
@@ -104,97 +88,9 @@ class _Candidate(NamedTuple):
     toll: bool = True     # its document's largest total (smaller ones are about some of the dead)
 
 
-def reconcile(incident_id: str, mentions: Sequence[Mention], documents: Mapping[str, DocumentRef],
-              copies: Mapping[str, str] | None = None) -> Incident:
-    """One Incident from its mentions; `documents` maps document id -> DocumentRef, `copies` id -> original id."""
-    mentions = sorted(mentions, key=lambda m: (m.document_id, m.id))
-    copies = dict(copies or {})
-    root = _root_finder(documents, copies)
-    # publication date from the document's ref, else the earliest its mentions carry
-    published = {m.document_id: (documents[m.document_id].published if m.document_id in documents else None)
-                 or min((x.published for x in mentions if x.document_id == m.document_id and x.published),
-                        default=None) for m in mentions}
-    refs = _document_refs(mentions, documents, copies, published)
-    reports = _reports(mentions, published, root, documents)
-    superseded = _superseded(reports)
-    current = [r for r in reports if r not in superseded]
-    disagreements, contested = _disagreements(current)
-    grade, reasons = _grade(current, contested + _perpetrator_dispute(mentions, root), mentions, root)
-    when = _date(mentions, root)
-    people = _people(mentions)
-
-    def votes(attribute: str, among: list[Mention]) -> set[tuple]:
-        return {(root(m.document_id), m.role == "primary", getattr(m, attribute)) for m in among}
-
-    event_type = _vote(votes("event_type", mentions))
-    return Incident(
-        id=incident_id,
-        event_type=event_type,
-        sub_event_type=_vote(votes("sub_event_type", [m for m in mentions if m.event_type == event_type])),
-        action=_vote(votes("action", mentions), GENERIC_ACTIONS) or "other",
-        date=when,
-        place=_place(mentions, root),
-        actors=_actors(mentions),
-        people=people,
-        claims=tuple(r.claim for r in reports),
-        fatalities=_fatalities(current, sum(p.role == "killed" for p in people)),
-        disagreements=disagreements,
-        flags=_flags(mentions, current, when),
-        documents=refs,
-        grade=grade,
-        grade_reasons=reasons,
-        toll_history=_toll_history(reports, superseded),
-    )
-
-
-# --- documents and voices ----------------------------------------------------------------------------
-
-def _root_finder(documents: Mapping[str, DocumentRef], copies: Mapping[str, str]):
-    """A function from a document id to the id of the original it is (a copy of a copy of ...)."""
-    def root(doc_id: str) -> str:
-        seen = {doc_id}
-        while True:
-            parent = copies.get(doc_id) or (documents[doc_id].copy_of if doc_id in documents else None)
-            if not parent or parent in seen:
-                return doc_id
-            seen.add(parent)
-            doc_id = parent
-    return root
-
-
-def _document_refs(mentions, documents, copies, published) -> tuple[DocumentRef, ...]:
-    """One ref per document; primary only when one of its mentions here is primary."""
-    refs: dict[str, DocumentRef] = {}
-    for m in mentions:
-        ref = documents.get(m.document_id) or DocumentRef(document=m.document, role=m.role,
-                                                          published=published[m.document_id], outlet=m.outlet)
-        already_primary = m.document_id in refs and refs[m.document_id].role == "primary"
-        role = "primary" if already_primary else m.role
-        refs[m.document_id] = replace(ref, role=role, copy_of=copies.get(m.document_id) or ref.copy_of)
-    return tuple(sorted(refs.values(), key=lambda r: (r.published or "", r.document)))
-
-
-def _reports(mentions, published, root, documents) -> list[_Report]:
-    reports = {}
-    for m in mentions:
-        origin = root(m.document_id)
-        outlet = documents[origin].outlet if origin in documents and documents[origin].outlet else origin
-        for claim in m.claims:
-            claim = claim if claim.document else replace(claim, document=m.document)
-            if claim.source and claim.source_type not in ("unattributed", "witness"):
-                voice = ("source", normalize_name(claim.source))
-            else:
-                voice = ("report", normalize_name(claim.source or ""), outlet)
-            primary = m.role == "primary" or (claim in reports and reports[claim].primary)
-            reports[claim] = _Report(claim, published[m.document_id], voice, primary, origin)
-    return sorted(reports.values(), key=lambda r: r.order)
-
-
 def _label(claim: Claim) -> str:
     return claim.source or f"unattributed ({claim.document})"
 
-
-# --- figures -----------------------------------------------------------------------------------------
 
 def _interval(claim: Claim) -> tuple[float, float]:
     """The values a claim allows: "at least 13" allows 15, "about 20" allows 18 to 22."""
@@ -211,7 +107,7 @@ def _number(claim: Claim) -> int:
     return {"more_than": claim.value + 1, "fewer_than": max(claim.value - 1, 0)}.get(claim.qualifier, claim.value)
 
 
-def _superseded(reports: list[_Report]) -> set[_Report]:
+def superseded(reports: list[Report]) -> set[Report]:
     """Claims a later or explicitly revised higher figure of the same (figure, group, subset) replaces, those
     their sentence calls wrong, and earlier estimates the same document gives a current figure for."""
     out = set()
@@ -231,7 +127,7 @@ def _superseded(reports: list[_Report]) -> set[_Report]:
     return out
 
 
-def _fatalities(current: list[_Report], named_killed: int) -> Fatalities:
+def fatalities(current: list[Report], named_killed: int) -> Fatalities:
     killed = [r for r in current if r.claim.figure == "killed"]
     totals = [r for r in killed if r.claim.group == "total" and r.claim.subset is None]
     largest: dict[str, int] = {}
@@ -258,10 +154,10 @@ def _fatalities(current: list[_Report], named_killed: int) -> Fatalities:
                       high=max(c.number for c in candidates))
 
 
-def _subgroup_sums(killed: list[_Report]) -> list[_Candidate]:
+def _subgroup_sums(killed: list[Report]) -> list[_Candidate]:
     """Per voice, the larger of its sums over each set of disjoint groups (per group its largest figure):
     children + women and civilians + militants overlap, so each sum alone is a lower bound."""
-    by_voice: dict[tuple, list[_Report]] = defaultdict(list)
+    by_voice: dict[tuple, list[Report]] = defaultdict(list)
     for r in killed:
         by_voice[r.voice].append(r)
     out = []
@@ -274,8 +170,8 @@ def _subgroup_sums(killed: list[_Report]) -> list[_Candidate]:
     return out
 
 
-def _largest_per_group(reports: list[_Report], groups: tuple[str, ...]) -> dict[str, _Report]:
-    largest: dict[str, _Report] = {}
+def _largest_per_group(reports: list[Report], groups: tuple[str, ...]) -> dict[str, Report]:
+    largest: dict[str, Report] = {}
     for r in reports:
         g = r.claim.group
         if g in groups and (g not in largest or _number(r.claim) > _number(largest[g].claim)):
@@ -283,9 +179,9 @@ def _largest_per_group(reports: list[_Report], groups: tuple[str, ...]) -> dict[
     return largest
 
 
-def _disagreements(current: list[_Report]) -> tuple[tuple[Disagreement, ...], list[str]]:
+def disagreements(current: list[Report]) -> tuple[tuple[Disagreement, ...], list[str]]:
     """Disagreements per (figure, group), and reasons where two different voices contradict each other."""
-    by_key: dict[tuple, list[_Report]] = defaultdict(list)
+    by_key: dict[tuple, list[Report]] = defaultdict(list)
     for r in current:
         if r.claim.subset is None:
             by_key[(r.claim.figure, r.claim.group)].append(r)
@@ -304,7 +200,7 @@ def _disagreements(current: list[_Report]) -> tuple[tuple[Disagreement, ...], li
     return tuple(out), contested
 
 
-def _toll_history(reports: list[_Report], superseded: set[_Report]) -> tuple[dict, ...]:
+def toll_history(reports: list[Report], superseded: set[Report]) -> tuple[dict, ...]:
     """For each (figure, group) whose toll was revised, every figure in publication order."""
     revised = {r.key for r in superseded}
     entries, seen = [], set()
@@ -319,10 +215,10 @@ def _toll_history(reports: list[_Report], superseded: set[_Report]) -> tuple[dic
     return tuple(entries)
 
 
-def _flags(mentions: list[Mention], current: list[_Report], when: EventDate) -> tuple[Flag, ...]:
+def incident_flags(mentions: list[Mention], current: list[Report], when: EventDate) -> tuple[Flag, ...]:
     flags = {replace(f, document=f.document or m.document) for m in mentions for f in m.flags}
     flags.update(_statements_before_event(mentions, when))
-    same_speaker: dict[tuple, list[_Report]] = defaultdict(list)
+    same_speaker: dict[tuple, list[Report]] = defaultdict(list)
     for r in current:
         c = r.claim
         same_speaker[(c.document, normalize_name(c.source or ""), c.figure, c.group, c.subset)].append(r)
@@ -345,9 +241,9 @@ def _statements_before_event(mentions: list[Mention], when: EventDate) -> list[F
             for said in m.statement_dates if when.value and date_inconsistency(said, when)]
 
 
-def _parts_exceed_total(current: list[_Report]) -> list[Flag]:
+def _parts_exceed_total(current: list[Report]) -> list[Flag]:
     """A voice whose disjoint groups add up to more than the total it states."""
-    by_voice: dict[tuple, list[_Report]] = defaultdict(list)
+    by_voice: dict[tuple, list[Report]] = defaultdict(list)
     for r in current:
         by_voice[(r.voice, r.claim.figure)].append(r)
     flags = []
@@ -365,26 +261,11 @@ def _parts_exceed_total(current: list[_Report]) -> list[Flag]:
     return flags
 
 
-# --- grade -------------------------------------------------------------------------------------------
-
-def _perpetrator_dispute(mentions: list[Mention], root) -> list[str]:
-    """Independent documents naming perpetrators with nothing in common."""
-    named: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        named[root(m.document_id)].update(normalize_name(a.name) for a in m.actors if a.role == "perpetrator")
-    sets = [keys for _, keys in sorted(named.items()) if keys]
-    for i, a in enumerate(sets):
-        for b in sets[i + 1:]:
-            if not any(_same_name(x, y) for x in a for y in b):
-                return [f"perpetrator: {', '.join(sorted(a))} vs {', '.join(sorted(b))}"]
-    return []
-
-
-def _grade(current, contested: list[str], mentions, root) -> tuple[str, tuple[str, ...]]:
+def grade(current, contested: list[str], mentions, root) -> tuple[str, tuple[str, ...]]:
     """contested (independent voices contradict each other), corroborated (two agree), else single_source."""
     if contested:
         return "contested", tuple(contested)
-    by_key: dict[tuple, list[_Report]] = defaultdict(list)
+    by_key: dict[tuple, list[Report]] = defaultdict(list)
     for r in current:
         by_key[r.key].append(r)
     agreements = []
@@ -406,115 +287,3 @@ def _grade(current, contested: list[str], mentions, root) -> tuple[str, tuple[st
     if len(reporting) > 1:
         return "corroborated", (f"{len(reporting)} independent documents report it (no figures)",)
     return "single_source", ("one independent document, no figures",)
-
-
-# --- what, when, where, who ----------------------------------------------------------------------------
-
-def _vote(votes, generic: frozenset[str] = frozenset()) -> str | None:
-    """Majority over independent documents: primary votes first, then background ones, then specific over
-    generic values, then alphabetical."""
-    tally: dict[str, list[int]] = {}
-    for _, primary, value in votes:
-        if value:
-            tally.setdefault(value, [0, 0])[0 if primary else 1] += 1
-    if not tally:
-        return None
-    return max(sorted(tally), key=lambda v: (tally[v][0], tally[v][1], v not in generic))
-
-
-def _date(mentions: list[Mention], root) -> EventDate:
-    """The most precise date consistent with at least half the others (primary mentions first), then the one
-    most reports give, then the narrowest."""
-    dated = [m for m in mentions if m.date.value]
-    pool = [m for m in dated if m.role == "primary"] or dated
-    reported = sorted({(root(m.document_id), m.date) for m in pool}, key=lambda c: (c[1].value, repr(c)))
-    dates = [(d, date_bounds(d)) for _, d in reported if None not in date_bounds(d)]
-    if not dates:
-        return EventDate()
-    same = Counter(d.value for d, _ in dates)
-    chosen, (first, last) = dates[_consistent_best(
-        dates, lambda a, b: a[1][0] <= b[1][1] and b[1][0] <= a[1][1],
-        # then the narrowest: "early Saturday" says which day of "last night" (Friday into Saturday) it was
-        lambda c: (DATE_RANK[c[0].precision], same[c[0].value], c[1][0] - c[1][1]))]
-    return replace(chosen, earliest=date.fromordinal(first).isoformat(), latest=date.fromordinal(last).isoformat())
-
-
-def _place(mentions: list[Mention], root) -> Place:
-    """The most precise place that agrees with at least half the others (primary mentions first)."""
-    located = [m for m in mentions if m.place.name or m.place.country or m.place.lat is not None]
-    pool = [m for m in located if m.role == "primary"] or located
-    places = [p for _, p in sorted({(root(m.document_id), m.place) for m in pool}, key=lambda c: (repr(c[1]), c[0]))]
-    if not places:
-        return Place()
-    same = Counter(_place_key(p) for p in places)
-    return places[_consistent_best(places, _compatible, lambda p: (PLACE_RANK[p.precision], same[_place_key(p)]))]
-
-
-def _consistent_best(items: list, agree, rank) -> int:
-    """Index of the best-ranked item among those that agree with at least half the others (all, if none
-    does); ties go to the item that agrees with more, then to the first."""
-    support = [sum(1 for j, other in enumerate(items) if j != i and agree(item, other)) for i, item in enumerate(items)]
-    consistent = [i for i in range(len(items)) if 2 * support[i] >= len(items) - 1] or range(len(items))
-    return max(consistent, key=lambda i: (*rank(items[i]), support[i]))
-
-
-def _place_key(p: Place) -> str:
-    return p.gazetteer_id or normalize_name(p.name or "")
-
-
-def _compatible(a: Place, b: Place) -> bool:
-    if a.country and b.country and a.country.upper() != b.country.upper():
-        return False
-    if a.admin1 and b.admin1 and normalize_name(a.admin1) != normalize_name(b.admin1):
-        return False
-    if PLACE_RANK[a.precision] >= PLACE_RANK["town"] and PLACE_RANK[b.precision] >= PLACE_RANK["town"]:
-        if _place_key(a) and _place_key(a) == _place_key(b):
-            return True
-        if None not in (a.lat, a.lon, b.lat, b.lon):
-            return km(a.lat, a.lon, b.lat, b.lon) <= SAME_TOWN_KM
-        return False
-    return True
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Two name keys name one entity when one's words are all in the other ("al qurayshi")."""
-    wa, wb = set(a.split()) - {"al", "el"}, set(b.split()) - {"al", "el"}
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
-
-
-def _actors(mentions: list[Mention]) -> tuple[Actor, ...]:
-    """One actor per canonical name; its role by vote (primary mentions first), ties to the first role."""
-    spellings: dict[str, Counter] = defaultdict(Counter)
-    roles: dict[str, Counter] = defaultdict(Counter)
-    kinds: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        for a in m.actors:
-            k = normalize_name(a.name.replace(".", ""))   # "U.S." and "US" are one actor
-            spellings[k][a.name] += 1
-            roles[k][a.role] += 3 if m.role == "primary" else 1
-            kinds[k].update([a.kind] if a.kind else [])
-    out = []
-    for k in sorted(spellings):
-        specific = {r: n for r, n in roles[k].items() if r != "other"} or roles[k]
-        role = max(ACTOR_ROLES, key=lambda r: (specific.get(r, 0), -ACTOR_ROLES.index(r)))
-        name = max(sorted(spellings[k]), key=lambda s: spellings[k][s])
-        out.append(Actor(name=name, role=role, kind=min(kinds[k]) if kinds[k] else None))
-    return tuple(sorted(out, key=lambda a: (ACTOR_ROLES.index(a.role), a.name)))
-
-
-def _people(mentions: list[Mention]) -> tuple[Person, ...]:
-    """People deduplicated: a name whose words are all in a longer name is that person; killed wins over
-    wounded over arrested over other (a later report that someone died of wounds)."""
-    names = sorted({p.name for m in mentions for p in m.people},
-                   key=lambda n: (-len(normalize_name(n).split()), n))
-    canonical: dict[str, str] = {}
-    for n in names:
-        canonical[n] = next((c for c in dict.fromkeys(canonical.values())
-                             if _same_name(normalize_name(n), normalize_name(c))), n)
-    role: dict[str, str] = {}
-    for m in mentions:
-        for p in m.people:
-            c = canonical[p.name]
-            if c not in role or PERSON_ROLES.index(p.role) < PERSON_ROLES.index(role[c]):
-                role[c] = p.role
-    return tuple(Person(name=n, role=role[n]) for n in sorted(role))
