@@ -56,6 +56,12 @@ EARLIER_ESTIMATE = re.compile(
 RETRACTED = re.compile(r"\b(?:proved|proven|turned out) (?:to be )?(?:incorrect|wrong|false|inaccurate|mistaken)\b",
                        re.IGNORECASE)
 INF = math.inf
+# the rule above in one line, carried by every exported incident beside its low/best/high
+FATALITIES_RULE = ("over killed claims not superseded by a later or revised toll: low = the smallest total not given "
+                   "as an upper bound, high = the largest, best = a document's largest total, preferring documents "
+                   "mainly about the incident, then the most independent source type (medical/NGO/UN > "
+                   "government/military > media > armed group > witness > unattributed), then the latest published; "
+                   "without totals, a voice's sum over disjoint groups")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from typing import Iterable, TextIO
 
 from sitrep.errors import UsageError
 from sitrep.extract.dates import acled_time_precision
+from sitrep.reconcile.figures import FATALITIES_RULE
 from sitrep.records import Incident, Place
 
 GEO_PRECISION = {"point": 1, "town": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
@@ -53,7 +54,7 @@ def incident_record(incident: Incident) -> dict:
                     "document": c.document, "quote": c.quote, "start": c.start, "end": c.end,
                     "subset": c.subset} for c in incident.claims],
         "fatalities": {"low": incident.fatalities.low, "best": incident.fatalities.best,
-                       "high": incident.fatalities.high},
+                       "high": incident.fatalities.high, "rule": FATALITIES_RULE},
         "disagreements": [{"figure": x.figure, "group": x.group, "values": list(x.values),
                            "sources": list(x.sources)} for x in incident.disagreements],
         "flags": [{"kind": f.kind, "document": f.document, "detail": f.detail} for f in incident.flags],
