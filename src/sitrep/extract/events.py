@@ -58,9 +58,11 @@ _SPECIFIC = [
      r"|rall(?:y|ies|ied) against|sit-ins?|march(?:ed|es)? (?:\w+ly )?(?:through|to|against|in protest)|took to the streets"
      r"|(?:went|go|going) on strike|(?:hunger|general) strike|marchers"),
 ]
-_GENERIC = (VAC, "Attack", "attack", r"shot|shooting|shootings|shootout|gunman|gunmen|gunfire|opened fire|fired "
-            r"(?:shots|at)|stabb(?:ed|ing)|murder(?:ed|s)?|homicide|slain|killed|killing|attack(?:s|ed|ing)?"
-            r"|assault(?:ed)?|assassinat\w+|wounded|injured|died|dead|fatal(?:ly)?")
+# headlines speak in the present tense: "Man shoots wife", "Gunman kills 3", "Teen dies after crash"
+_GENERIC = (VAC, "Attack", "attack", r"shot|shoots|shooting|shootings|shootout|gunman|gunmen|gunfire|gunshots?"
+            r"|opened fire|fired (?:shots|at)|stabb(?:ed|ing)|stabs|murder(?:ed|s)?|homicides?|slain|slayings?"
+            r"|killed|kills|killing|attack(?:s|ed|ing)?|assault(?:ed)?|assassinat\w+|wounded|wounding|injured"
+            r"|injuring|died|dies|dead|fatal(?:ly)?")
 _ARREST = ("Strategic developments", "Arrests", "arrest", r"arrest(?:s|ed|ing)?|detained|detain(?:s|ing)?"
            r"|apprehended|taken into custody|rounded up|(?:was|were) captured|charged with|booked")
 # Phrases that contain a trigger word but report no violent event.
