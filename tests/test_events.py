@@ -188,10 +188,16 @@ def test_main_event_date(nlp):
 
 def test_header_and_statement_dates():
     text = "Posted: Tuesday, January 28, 2014 8:18 PM\nA man was shot Monday, police said Tuesday."
-    assert in_header(text, text.index("Tuesday"))
-    assert not in_header(text, text.index("Monday"))
+    assert in_header(text, text.index("Tuesday"), text.index(" 8:18"))
+    assert not in_header(text, text.index("Monday"), text.index(", police"))
+    dated = "Jan. 28, 2014\nA man was shot Monday."
+    assert in_header(dated, 0, len("Jan. 28"))                     # the year right after the expression
+    street = "Teen shot\nIt happened just before 10 p.m. Sunday in the 1900 block of 46th Street."
+    assert not in_header(street, street.index("just"), street.index(" in the"))   # a block number is no year
     assert statement_date(text, text.rindex("Tuesday"))
     assert not statement_date(text, text.index("Monday"))
+    possessive = "Police said Friday's shooting death of a teenager was an accident."
+    assert not statement_date(possessive, possessive.index("Friday"))
 
 
 @pytest.mark.parametrize("text", [

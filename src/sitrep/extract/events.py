@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from sitrep.extract.dates import date_from_iso, day_date
+from sitrep.extract.dates import YEAR_RE, date_from_iso, day_date
 from sitrep.extract.document_dates import DateMention, find_dates
 from sitrep.extract.nlp import entities, sentences_of, span_text, text_of, tokens_of
 from sitrep.records import Actor, EventDate, Person
@@ -60,7 +60,7 @@ _SPECIFIC = [
 ]
 # headlines speak in the present tense: "Man shoots wife", "Gunman kills 3", "Teen dies after crash"
 _GENERIC = (VAC, "Attack", "attack", r"shot|shoots|shooting|shootings|shootout|gunman|gunmen|gunfire|gunshots?"
-            r"|opened fire|fired (?:shots|at)|stabb(?:ed|ing)|stabs|murder(?:ed|s)?|homicides?|slain|slayings?"
+            r"|bullets?|opened fire|fired (?:shots|at)|stabb(?:ed|ing)|stabs|murder(?:ed|s)?|homicides?|slain|slayings?"
             r"|killed|kills|killing|attack(?:s|ed|ing)?|assault(?:ed)?|assassinat\w+|wounded|wounding|injured"
             r"|injuring|died|dies|dead|fatal(?:ly)?")
 _ARREST = ("Strategic developments", "Arrests", "arrest", r"arrest(?:s|ed|ing)?|detained|detain(?:s|ing)?"
@@ -360,15 +360,17 @@ _STATEMENT_RE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|st
                            r"|updated|posted|condition|(?:news|press) conference|briefing|interview)\b[^.]{0,12}$", re.I)
 
 
-def in_header(text: str, start: int) -> bool:
-    """The position sits in a byline/dateline line ("Posted: Tuesday, January 28, 2014 8:18 PM") or is a
-    full date opening one of the first lines: the date of the article, not of an event."""
+def in_header(text: str, start: int, end: int) -> bool:
+    """The date at [start, end) sits in a byline/dateline line ("Posted: Tuesday, January 28, 2014 8:18 PM")
+    or is a full date, year included, in one of the first short lines: the date of the article, not of an
+    event ("It happened Sunday in the 1900 block" has no year)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if _HEADER_LINE_RE.search(text[max(line_start, start - 40):start]):
         return True
-    return start < 300 and len(line) < 90 and re.search(r"\b(?:1[89]|20)\d\d\b", text[start:start + 40]) is not None
+    with_year = YEAR_RE.search(text[start:end]) or re.match(r"\W{0,3}(?:1[89]|20)\d\d\b", text[end:end + 8])
+    return start < 300 and len(line) < 90 and with_year is not None
 
 
 # steps of the justice process and of mourning that follow an attack: their dates are not the attack's
@@ -390,7 +392,9 @@ def procedure_date(text: str, sentence_start: int, start: int) -> bool:
 
 def statement_date(text: str, start: int) -> bool:
     """The date is when something was said or reported ("police said Sunday", "in critical condition
-    Tuesday"), not when the event happened."""
+    Tuesday"), not when the event happened; a possessive names the event ("police said Friday's shooting")."""
+    if re.match(r"\w+['’]s\b", text[start:start + 16]):
+        return False
     return _STATEMENT_RE.search(text[max(0, start - 40):start]) is not None
 
 
@@ -405,12 +409,12 @@ def main_event_date(sdoc, published: str | None, dates: list[DateMention] | None
     When the first dated event sentence has no resolvable date (no publication date for "on Tuesday"), the
     answer is unknown rather than a background date. Else the first date after the first event sentence,
     else the publication day, except in a follow-up that dates only court steps or funerals
-    (`procedure_date`): then the attack's month or year when given, else unknown. Tuned on gva-dev (scripts/score_dates.py). Pass `dates` (from `find_dates`)
-    when the caller has them already."""
+    (`procedure_date`): then the attack's month or year when given, else unknown. Tuned on gva-dev
+    (scripts/score_dates.py). Pass `dates` (from `find_dates`) when the caller has them already."""
     text, pub = text_of(sdoc), date_from_iso(published)
     found_dates = find_dates(sdoc, published) if dates is None else dates
     usable = [m for m in found_dates
-              if not in_header(text, m.start) and not statement_date(text, m.start)]
+              if not in_header(text, m.start, m.end) and not statement_date(text, m.start)]
     events = [s for s in sentences_of(sdoc) if event_cue(span_text(s))][:sentences]
     dated = [(i, [m for m in usable if s.start_char <= m.start < s.end_char]) for i, s in enumerate(events)]
     # an article about an attack that dates only its court steps ("was sentenced today") is a follow-up:
