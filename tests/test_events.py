@@ -184,6 +184,10 @@ def test_main_event_date(nlp):
     assert main_event_date(nlp(no_date), "2014-01-28").value == "2014-01-28"
     unresolvable = "Security forces killed a militant leader in a raid on Tuesday. A 2019 raid killed his aide."
     assert main_event_date(nlp(unresolvable), None).value is None
+    for told in ("The incident occurred at about 10:30 p.m. Saturday near a park.",
+                 "It happened just before 10 p.m. Saturday in the 1900 block of Elm Street."):
+        lead = f"A boy was taken to a hospital after a party.\n\n{told}\n\nHe is expected to recover."
+        assert main_event_date(nlp(lead), "2015-07-06").value == "2015-07-04", told
 
 
 def test_header_and_statement_dates():

@@ -398,6 +398,11 @@ def statement_date(text: str, start: int) -> bool:
     return _STATEMENT_RE.search(text[max(0, start - 40):start]) is not None
 
 
+# "It happened just before 10 p.m. Sunday", "The incident occurred Saturday": the sentence dates the event the
+# lead told, without naming it again
+_HAPPENED = re.compile(r"\b(?:happened|occurred|took place|unfolded|erupted|broke out)\b", re.I)
+
+
 def main_event_date(sdoc, published: str | None, dates: list[DateMention] | None = None, sentences: int = 5,
                     background_days: int = 60) -> EventDate:
     """The date of an article's main event, from its first `sentences` sentences that report an event
@@ -415,7 +420,7 @@ def main_event_date(sdoc, published: str | None, dates: list[DateMention] | None
     found_dates = find_dates(sdoc, published) if dates is None else dates
     usable = [m for m in found_dates
               if not in_header(text, m.start, m.end) and not statement_date(text, m.start)]
-    events = [s for s in sentences_of(sdoc) if event_cue(span_text(s))][:sentences]
+    events = [s for s in sentences_of(sdoc) if event_cue(span_text(s)) or _HAPPENED.search(span_text(s))][:sentences]
     dated = [(i, [m for m in usable if s.start_char <= m.start < s.end_char]) for i, s in enumerate(events)]
     # an article about an attack that dates only its court steps ("was sentenced today") is a follow-up:
     # those dates, and its publication day, are not the attack's
