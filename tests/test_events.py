@@ -198,10 +198,17 @@ def test_header_and_statement_dates():
     assert in_header(dated, 0, len("Jan. 28"))                     # the year right after the expression
     street = "Teen shot\nIt happened just before 10 p.m. Sunday in the 1900 block of 46th Street."
     assert not in_header(street, street.index("just"), street.index(" in the"))   # a block number is no year
-    assert statement_date(text, text.rindex("Tuesday"))
-    assert not statement_date(text, text.index("Monday"))
-    possessive = "Police said Friday's shooting death of a teenager was an accident."
-    assert not statement_date(possessive, possessive.index("Friday"))
+    assert _said(text, "Tuesday", last=True)
+    assert not _said(text, "Monday")
+    assert not _said("Police said Friday's shooting death of a teenager was an accident.", "Friday")
+    assert _said("The coroner on Friday identified the teenager who was shot.", "Friday")
+    assert _said("Police Sunday morning said a man had been shot.", "Sunday")
+    assert not _said("A man was shot Sunday, police said.", "Sunday")
+
+
+def _said(text: str, word: str, last: bool = False) -> bool:
+    start = text.rindex(word) if last else text.index(word)
+    return statement_date(text, start, start + len(word))
 
 
 @pytest.mark.parametrize("text", [
@@ -210,7 +217,7 @@ def test_header_and_statement_dates():
     "In a briefing Monday, officials said the strike hit a depot.",
 ])
 def test_the_day_of_a_briefing_is_a_statement_date(text):
-    assert statement_date(text, text.index("Monday"))
+    assert _said(text, "Monday")
 
 
 @pytest.mark.parametrize("text, date_word, is_procedure", [
@@ -218,6 +225,8 @@ def test_the_day_of_a_briefing_is_a_statement_date(text):
     ("Three teenagers charged in the killing returned to court Thursday for a hearing.", "Thursday", True),
     ("A funeral was held Saturday for the woman who was shot outside her home.", "Saturday", True),
     ("The suspect, charged with murder, shot two officers on Monday.", "Monday", False),
+    ("A woman was charged with first-degree murder Friday after shooting her son.", "Friday", True),
+    ("Two men were charged with attempted murder on Monday in the shooting.", "Monday", True),
     ("A man was shot and killed on Friday night, police said.", "Friday", False),
 ])
 def test_procedure_dates(text, date_word, is_procedure):

@@ -355,6 +355,8 @@ def actors_with_roles(sent, resolve: Callable[[str], str | None]) -> list[Actor]
 
 # ---- the main event's date ------------------------------------------------------------------------------
 
+_STATED_AFTER_RE = re.compile(r"\s*(?:morning|afternoon|evening|night)?\s*(?:said|says|identified|announced|released"
+                              r"|confirmed|told|reported|named)\b", re.I)
 _HEADER_LINE_RE = re.compile(r"\b(?:published|posted|updated|date|dated|last modified)\b", re.I)
 _STATEMENT_RE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|stated|added|released|identified"
                            r"|updated|posted|condition|(?:news|press) conference|briefing|interview)\b[^.]{0,12}$", re.I)
@@ -379,6 +381,11 @@ _PROCEDURE_RE = re.compile(r"\b(?:sentenc\w+|plead\w*|pleaded|plea|arraign\w*|in
                            r"|appear(?:ed|s|ance)|charged|charges|funeral|vigil|memorial|buried|burial)\b", re.I)
 
 
+# the crime a charge names is not the attack told again: "was charged with first-degree murder Friday"
+_CHARGE_RE = re.compile(r"\b(?:charged with|counts? of|suspicion of|accused of|convicted of|guilty (?:plea )?(?:of|to))"
+                        r"(?:\s+(?:first|second|third)[- ]degree|\s+attempted|\s+capital|\s+felony)*\s+\w+", re.I)
+
+
 def procedure_date(text: str, sentence_start: int, start: int) -> bool:
     """The date belongs to a court step or a funeral told after the attack ("was sentenced today", "returned
     to court Thursday"): in its sentence, a procedure word comes after the last violent word before it."""
@@ -386,16 +393,18 @@ def procedure_date(text: str, sentence_start: int, start: int) -> bool:
     procedure = [m.end() for m in _PROCEDURE_RE.finditer(before)]
     if not procedure:
         return False
-    violent = [m.end() for m in _GENERIC_RULE[3].finditer(before)]
+    violent = [m.end() for m in _GENERIC_RULE[3].finditer(_CHARGE_RE.sub(" ", before))]
     return not violent or procedure[-1] > violent[-1]
 
 
-def statement_date(text: str, start: int) -> bool:
-    """The date is when something was said or reported ("police said Sunday", "in critical condition
-    Tuesday"), not when the event happened; a possessive names the event ("police said Friday's shooting")."""
+def statement_date(text: str, start: int, end: int) -> bool:
+    """The date at [start, end) is when something was said or reported ("police said Sunday", "in critical
+    condition Tuesday", "the coroner on Friday identified"), not when the event happened; a possessive names
+    the event ("police said Friday's shooting")."""
     if re.match(r"\w+['’]s\b", text[start:start + 16]):
         return False
-    return _STATEMENT_RE.search(text[max(0, start - 40):start]) is not None
+    return _STATEMENT_RE.search(text[max(0, start - 40):start]) is not None or \
+        _STATED_AFTER_RE.match(text, end) is not None
 
 
 # "It happened just before 10 p.m. Sunday", "The incident occurred Saturday": the sentence dates the event the
@@ -419,7 +428,7 @@ def main_event_date(sdoc, published: str | None, dates: list[DateMention] | None
     text, pub = text_of(sdoc), date_from_iso(published)
     found_dates = find_dates(sdoc, published) if dates is None else dates
     usable = [m for m in found_dates
-              if not in_header(text, m.start, m.end) and not statement_date(text, m.start)]
+              if not in_header(text, m.start, m.end) and not statement_date(text, m.start, m.end)]
     events = [s for s in sentences_of(sdoc) if event_cue(span_text(s)) or _HAPPENED.search(span_text(s))][:sentences]
     dated = [(i, [m for m in usable if s.start_char <= m.start < s.end_char]) for i, s in enumerate(events)]
     # an article about an attack that dates only its court steps ("was sentenced today") is a follow-up:

@@ -162,7 +162,7 @@ def _is_statement_date(s: _Sentence, d: DateMention) -> bool:
     Sunday" (events.statement_date), or a sentence opening "On 4 January, X announced ..."."""
     text = s.text    # Doc.text rebuilds the whole text on every access: slice the sentence instead
     start = d.start - s.start
-    if statement_date(text, start):
+    if statement_date(text, start, d.end - s.start):
         return True
     return bool(_OPENING_DATE.match(text[:start]) and _SPEECH.search(text[d.end - s.start:][:150]))
 
