@@ -246,7 +246,8 @@ def _names_someone(np: Span) -> bool:
 
 
 def sentences(sdoc: Doc):
-    """spaCy's sentences, also cut at line breaks: a caption or title line is not part of the next sentence."""
+    """spaCy's sentences, also cut at line breaks: a caption or title line is not part of the next sentence;
+    a run of spaces before a sentence ("shot.   Both died") is not its first word."""
     breaks = [t.i for t in tokens_of(sdoc) if t.is_space and "\n" in t.text]   # once, not per sentence
     for sent in sentences_of(sdoc):
         start = sent.start
@@ -254,6 +255,8 @@ def sentences(sdoc: Doc):
             if i > start:
                 yield sdoc[start:i]
             start = i + 1
+        while start < sent.end and sdoc[start].is_space:
+            start += 1
         if start < sent.end:
             yield sdoc[start:sent.end]
 

@@ -12,8 +12,13 @@ Conventions:
 - one officer hurt and no other wound in the text ("a police officer was shot") is also a wounded total
   of one, as "a man was shot" is; counts of a side's forces ("seven soldiers were wounded") stay groups.
 - "reported seeing 12 bodies" is killed at_least 12: bodies seen are a lower bound.
-- a sentence placed in a year well before the article's own time ("in 2014") is history, not a claim;
-  so is a count over several incidents ("in two separate shootings", "each year", "in the past six weeks").
+- a sentence placed in a year well before the article's own time ("in 2014", "a July 2014 shooting") is
+  history, not a claim; so is a count over several incidents ("in two separate shootings", "each year",
+  "in the past six weeks") or over a stretch of clock time ("since 10 p.m. Friday", "in about ten hours"),
+  and a page's link to another story ("Related stories 2 killed, 22 injured in ...").
+- one person hurt, then told dead of "he", "the boy" or a name ("critically injured a 9-year-old boy ...
+  The boy passed away") is one death, not a death and a wound; so are "one of them died" after a count
+  of the hurt, and "both died". A death only asked about ("unclear whether he died") is not told.
 - people shot who then died in the same clause are killed only ("a boy who was shot Friday has died").
 - a named person with an age ("Jane Doe, 31, died") is a claim of one with subset "named": a death
   or wound told of someone, not a toll; reconcile may count them by name instead.
@@ -26,13 +31,17 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution import Speaker, SpeakerFinder, sentence_words
+from sitrep.extract.english_casualty_words import PERSON_GROUPS
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import entities, span_text
-from sitrep.extract.victims import Victims, opens_subset, sentence_victims
+from sitrep.extract.people_groups import Victims
+from sitrep.extract.victims import opens_subset, sentence_victims
 from sitrep.records import Claim, Document
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-HISTORY = re.compile(r"\b(?:in|since|of)\s+(19[5-9]\d|20\d\d)\b")
+# "in 2014", "a July 2014 shooting"
+HISTORY = re.compile(r"\b(?:in|since|of|january|february|march|april|may|june|july|august|september|october|november|"
+                     r"december)\s+(19[5-9]\d|20\d\d)\b", re.I)
 # running tallies ("344 people were killed in the city last year", "so far this year") are statistics, not incidents
 AGGREGATE = re.compile(r"\b(last|this|so far this|past|previous) (year|month|decade|weekend|summer)\b|\bsince (the start|"
                        r"the beginning|january|february|march|april|may|june|july|august|september|october|november|"
@@ -41,10 +50,23 @@ AGGREGATE = re.compile(r"\b(last|this|so far this|past|previous) (year|month|dec
                        r"\b(in|during) [A-Za-z]+ alone\b|\bin the first \w+ (days|weeks|months)\b|"
                        r"\b(in|between|during) (?!the\b)(\w+ ){0,3}(shootings|incidents|attacks)\b|"
                        r"(?<!of )\b(two|three|four|five|six|seven|several|multiple|separate|\d+) (\w+ ){0,3}?"
-                       r"(shootings|incidents|attacks)\b|"
+                       r"(shootings|incidents|attacks|accidents)\b|\b(?:weekend|week|night|month) that saw\b|"
                        r"\b(each|every|per) (year|month|week)\b|\bannually\b|"
                        r"\b(past|last) \w+ (days|weeks|months|years)\b|\bacross the (city|county|state|country)\b|"
-                       r"\bcitywide\b|\bbetween (?:\w+ )?(?:19|20)\d\d and\b", re.I)
+                       r"\bcitywide\b|\bbetween (?:\w+ )?(?:19|20)\d\d and\b|"
+                       # a stretch of clock time: "between 3:50 p.m. Friday and 3 a.m. Monday", "since 10 p.m. Friday",
+                       # "in about ten hours", "over a span of 80 hours", "from Sunday morning to early Monday"
+                       r"\b(?:between|since) \d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am\b|pm\b)|"
+                       r"\b(?:in|within|over|during) (?:about |nearly |roughly |just |the (?:past |last )?)?(?:\d+|two|"
+                       r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few) hours\b|\bspan of\b|"
+                       r"\b\d+[- ]hour (?:span|period|stretch|window)\b|"
+                       r"\bfrom (?:early |late )?\w+ (?:morning|afternoon|evening|night) (?:to|until|through) |"
+                       r"\b(?:violent|bloody) (?:\w+ )?(?:night|weekend|day|week|stretch|span)\b|"
+                       r"\bweekend (?:of )?(?:gun ?fire|violence|shootings)\b|"
+                       # "the first in a string of three shooting deaths", "in 2 days"
+                       r"\ba (?:string|spate|rash|series|wave) of (?:\w+ ){0,3}?(?:shootings|deaths|killings|homicides|"
+                       r"murders|attacks|incidents|violence)\b|"
+                       r"\bin (?:\d+|two|three|four|five|six|seven|a few|several) (?:days|weeks|months)\b", re.I)
 
 
 def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Claim]:
@@ -59,11 +81,13 @@ def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Cla
     for index, sent in enumerate(speakers.sents):
         words = sentence_words(sent)
         text = span_text(sent)
-        if not any(ch.isalpha() and ch.isascii() for ch in text) or _is_history(text, reference_year):
+        if not any(ch.isalpha() and ch.isascii() for ch in text) or _is_history(text, reference_year) or \
+                OTHER_STORY.match(text):
             previous = []
             continue
         victims = sentence_victims(words, sent, kb, previous)
-        if not victims and (victims := _pronoun_deaths(words, previous)):
+        if not victims and (victims := _pronoun_deaths(words, previous)) or \
+                _some_of_them_died(words, victims, previous):
             # the wounded of the sentence before are these dead: shot people, less the dead, as any shooting's
             found[previous_from:] = [replace(c, figure="shot") if c.figure == "wounded" else c
                                      for c in found[previous_from:]]
@@ -85,6 +109,13 @@ def _reference_year(document: Document) -> int | None:
         return int(document.published[:4])
     years = [int(y) for y in YEAR.findall(document.text)]
     return max(years) if years else None
+
+
+# a news page's link to another story: "Related stories 2 killed, 22 injured in ...", "READ MORE: ..."
+OTHER_STORY = re.compile(r"\W*(?:related(?: stories| story| articles| coverage| content| links)?\s*[:|]|"
+                         r"related stories\b|"
+                         r"read more\s*:|see also\s*:|more stories\s*:|also read\s*:|story\s*:|previous coverage\s*:|"
+                         r"you might also like\b|recommended\s*:|trending\s*:)", re.I)
 
 
 # "Late last month, jihadists killed 50 soldiers in an ambush": one event dated by the period, not a tally
@@ -114,6 +145,14 @@ def _pronoun_deaths(words: list[str], previous: list[Victims]) -> list[Victims]:
     return [Victims(shot[-1].value, shot[-1].qualifier, "total", 0, 1, figure="killed")] if shot else []
 
 
+def _some_of_them_died(words: list[str], victims: list[Victims], previous: list[Victims]) -> bool:
+    """ "Two men were wounded Friday. One of them died at the hospital.": part of the people the sentence
+    before counted hurt, now told dead."""
+    hurt = max((v.value for v in previous if v.figure in ("shot", "wounded") and v.group == "total"), default=0)
+    return any(v.figure == "killed" and v.start <= 3 and words[v.start + 1:v.start + 3] in (["of", "them"],
+               ["of", "those"]) and v.value < hurt for v in victims)
+
+
 LONE_SUBJECT = (r"\b(?:he|she|the (?:[a-z]+ )?(?:man|woman|victim|boy|girl|teen|teenager|child|toddler|baby|infant|"
                 r"driver|passenger|clerk|homeowner|student|suspect|gunman|shooter|officer|deputy|youth|male|female|"
                 r"\d+ - year - old))")
@@ -134,6 +173,9 @@ LONE_WOUND = re.compile(LONE_SUBJECT + r" (?:(?:was|is|has been|had been) )?(?:a
 
 
 DEATH_OF_SOMEONE = re.compile(r"\b(?:was|were) (?:later )?pronounced dead\b|\blater died\b|\bsuccumbed to\b|"
+                              # "shot himself once, inflicting a fatal wound", a headline's "John Doe Dead at 25"
+                              r"\b(?:inflicting|inflicted) (?:a |an )?(?:fatal|mortal) (?:gunshot )?(?:wound|injury)|"
+                              r"\bdead at (?:age )?\d{1,2}\b(?! ?(?:a\.m\.|p\.m\.|am\b|pm\b|:|-))|"
                               r"\bdied (?:at the scene|at a hospital|at the hospital|from (?:his|her|their) (?:injuries|wounds))|"
                               r"\b(?:where|but|and) (?:he |she )?(?:later )?(?:died|passed away|did not survive)\b|"
                               r"\b(?:has|have|later) passed away\b|\bpronounced (?:the |a )?(?:\w+ ){0,3}dead\b|"
@@ -151,6 +193,11 @@ GUNFIRE = re.compile(r"\b(?:shot|shoot\w*|gunfire|gunshots?|guns?|fired|bullets?
 SELF_INFLICTED = re.compile(r"\b(?:shot|shoots|shooting) (?:himself|herself|self)\b")
 
 
+# "not able to say if the man had died": asked, not told ("unclear if he died of the stab wounds or the
+# gunshots" tells the death and asks its cause)
+UNKNOWN = re.compile(r"\b(?:if|whether)\b")
+
+
 def _lone_person_event(words: list[str], sent: Span) -> str | None:
     """ "He died at the hospital", "the victim was taken to a hospital", "Petersen was killed", "the
     fatal shooting on Elm Street": one death or wound told without a number; used only when the document
@@ -158,7 +205,9 @@ def _lone_person_event(words: list[str], sent: Span) -> str | None:
     person = {t.i - sent.start for e in entities(sent) if e.label_ == "PERSON" for t in e}
     joined = " ".join("he" if i in person and i - 1 not in person else w for i, w in enumerate(words)
                       if i not in person or i - 1 not in person)
-    if LONE_DEATH.search(joined) or DEATH_OF_SOMEONE.search(joined) or FATAL_EVENT.search(joined):
+    death = LONE_DEATH.search(joined) or DEATH_OF_SOMEONE.search(joined)
+    asked = death and UNKNOWN.search(joined[:death.start()]) and " or " not in joined[death.end():]
+    if death and not asked or FATAL_EVENT.search(joined):
         return "killed"
     if LONE_WOUND.search(joined) or SELF_INFLICTED.search(joined):
         return "wounded"
@@ -167,23 +216,28 @@ def _lone_person_event(words: list[str], sent: Span) -> str | None:
 
 # --- claims ---------------------------------------------------------------------------------------
 
+REST = {"rest": None, "named rest": "named"}   # the private marks of people told as more, and what stays
+
+
 def _claim(v: Victims, speaker: Speaker | None, sent: Span, document: Document) -> Claim:
     text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     start, end = sent.start_char + lead, sent.start_char + len(text.rstrip())
-    # subset carries two private marks until the document is settled: "definite" ("the four men"),
-    # "rest" ("three others"); _settle_shootings and _resolve_definite remove them
+    # subset carries private marks until the document is settled: "definite" ("the four men"), "rest"
+    # ("three others"), "named rest" ("Ann Roe and Tim Brown were also shot"); _settle_shootings and
+    # _resolve_definite remove them
     return Claim(figure=v.figure, group=v.group, value=v.value, qualifier=v.qualifier,
                  source=speaker.name if speaker else None,
                  source_type=speaker.source_type if speaker else "unattributed",
                  document=document.name, quote=document.text[start:end], start=start, end=end,
-                 subset=v.subset or ("definite" if v.definite else "rest" if v.rest else None))
+                 subset="named rest" if v.rest and v.subset == "named" else
+                 v.subset or ("definite" if v.definite else "rest" if v.rest else None))
 
 
 # hurt without a weapon: "suffered a cut when he punched a wall", "an officer was hurt in one of those fires"
 MISHAP = re.compile(r"\b(?:crash\w*|collision|collided|drown\w*|pool|punch\w*|a cut\b|cuts\b|glass|fell|jump\w*|"
                     r"trampl\w*|(?:house|apartment|car|vehicle|brush) fire|in (?:a|the|one of those) fires?\b|burns?\b|"
-                    r"heart attack|bitten)\b", re.I)
+                    r"heart attack|bitten|fist ?fight|brawl|(?:in|during) a fight)\b", re.I)
 # any attack in the sentence makes its wounds the attack's ("hurt by glass when the blast hit", "stabbed")
 ATTACK = re.compile(r"\b(?:stabb\w*|knife|beat\w*|hammer|slash\w*|machete|assault\w*|attack\w*|blast\w*|explo\w*|"
                     r"bomb\w*|shell\w*|strikes?|missiles?|rockets?|mortars?|grenades?|artillery|drones?|raid\w*|"
@@ -205,14 +259,20 @@ def _settle_shootings(claims: list[Claim], lone: dict[str, tuple[Span, Speaker |
     out = [c for c in claims if c.figure != "shot" and not (shooting and _hurt_otherwise(c))]
     lone_death = "killed" in lone and not any(c.figure == "killed" for c in claims)
     if lone_death:
-        out.append(_claim(Victims(1, "exact", "total", 0, 0, figure="killed"), lone["killed"][1],
-                          lone["killed"][0], document))
+        death = _claim(Victims(1, "exact", "total", 0, 0, figure="killed"), lone["killed"][1], lone["killed"][0],
+                       document)
+        out = _died_later(out, death, lone["killed"][0])
+        out.append(death)
+    # a death told of the suspect alone ("the suspect was killed") is not one of the people shot
+    victim_died = lone_death and not SHOOTER_DEATH.search(" ".join(sentence_words(lone["killed"][0])))
     killed = max((c.value for c in claims if c.figure == "killed"
-                  and (GUNFIRE.search(c.quote) or not OTHER_CAUSE.search(c.quote))), default=1 if lone_death else 0)
+                  and (GUNFIRE.search(c.quote) or not OTHER_CAUSE.search(c.quote))), default=1 if victim_died else 0)
     for c in claims:
-        dead = 0 if c.subset == "rest" else killed
-        if c.figure == "shot" and c.value > dead:
-            named = "named" if c.subset == "named" else None   # the private marks go, who was named stays
+        dead = 0 if c.subset in REST else killed
+        hurt_otherwise = shooting and _hurt_otherwise(replace(c, figure="wounded"))   # "taken to a hospital after a crash"
+        if c.figure == "shot" and c.value > dead and not hurt_otherwise:
+            # the private marks go, who was named stays
+            named = "named" if c.subset in ("named", "named rest") else None
             out.append(replace(c, figure="wounded", value=c.value - dead, subset=named))
     if "wounded" in lone and not killed and not any(c.figure == "wounded" for c in out):
         out.append(_claim(Victims(1, "exact", "total", 0, 0, figure="wounded"), lone["wounded"][1],
@@ -222,7 +282,29 @@ def _settle_shootings(claims: list[Claim], lone: dict[str, tuple[Span, Speaker |
         # "a police officer was shot", and no other wound in the text: one person hurt, as "a man was shot"
         # is; a count of a side's forces ("seven soldiers were wounded") stays a group, part of a larger toll
         out.append(replace(wounded[0], group="total"))
-    return sorted((replace(c, subset=None) if c.subset == "rest" else c for c in out), key=lambda c: c.start)
+    return sorted((replace(c, subset=REST.get(c.subset, c.subset)) for c in out), key=lambda c: c.start)
+
+
+SHOOTER_DEATH = re.compile(r"\b(?:suspect|gunman|shooter|attacker|assailant)\b[^.;]*?\b(?:was|is) (?:later )?"
+                           r"(?:killed|dead|fatally shot|shot dead|shot and killed|pronounced dead)\b|"
+                           r"\b(?:fatally|mortally) (?:wounding|wounded|shooting|shot) the (?:suspect|gunman|shooter)\b|"
+                           r"\bkilling the (?:suspect|gunman|shooter)\b")
+# a sentence about one person already told of: "He ...", "The boy ...", "Police said the victim ...", a name
+TOLD_OF_ONE = re.compile(r"(?:\w+ ){0,3}?" + LONE_SUBJECT + r" ")
+
+
+def _died_later(claims: list[Claim], death: Claim, sent: Span) -> list[Claim]:
+    """ "... an accidental shooting that critically injured a 9-year-old boy. [...] The boy was taken off life
+    support and passed away.": when the text's only wounds are of one person each, told before a death told
+    of "he", "the boy" or a name, that person is the one who died, not one more person hurt."""
+    wounds = [c for c in claims if c.figure == "wounded" and c.value]
+    words = sentence_words(sent)
+    person = {t.i - sent.start for e in entities(sent) if e.label_ == "PERSON" for t in e}
+    told_of = " ".join("he" if i in person else w for i, w in enumerate(words) if w.strip())
+    if not wounds or not TOLD_OF_ONE.match(told_of) or any(
+            c.value != 1 or c.subset in REST or c.start >= death.start or c.group not in PERSON_GROUPS for c in wounds):
+        return claims
+    return [c for c in claims if c not in wounds]
 
 
 def _resolve_definite(claims: list[Claim]) -> list[Claim]:

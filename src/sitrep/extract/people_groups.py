@@ -3,107 +3,24 @@
 "13 people", "seven American soldiers", "a militant", "his wife and two children", "two men, ages 21
 and 22", "17-year-old John Doe", "Jane Doe, 31,", "injuring Ann Roe and Tim Brown", a headline's bare
 "Man, woman shot": each becomes a `Victims` record (how many, which group, which tokens) before
-`victims` gives it a figure.
-Rules over spaCy tokens and entities, not a learned model (see victims.py for why); the casualty
-words are here too because a bare number is a group only next to one ("two died", "killing two").
+`group_lists` joins lists of them and `victims` gives them a figure.
+Rules over spaCy tokens and entities, not a learned model (see victims.py for why); the word
+tables they read (person nouns, casualty words: a bare number is a group only next to one, "two
+died", "killing two") are in `english_casualty_words`.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from sitrep.extract.english_casualty_words import (AUXILIARIES, BARE_FOLLOWERS, BREAK, BULLETS, DETERMINERS,
+                                                   FIGURE_NOUNS, HEADLINE_QUALIFIERS, LATER_DIED, LEFT_CUES,
+                                                   LIST_CUES, MILITARY_WORDS, MONTHS, NAMING_VERBS, NOT_A_COUNT,
+                                                   NOUN_GROUP, NUMBERED, ORDINALS, PARENTS, PERSON_GROUPS,
+                                                   PLACE_SUFFIXES, PLURAL_NOUNS, PRESENT_CUES, QUALIFYING_PARTICIPLES,
+                                                   RIGHT_CUES, SECURITY_BIGRAMS)
 from sitrep.extract.numbers import is_age, number_value, read_quantity
-
-PERSON_NOUNS = {
-    "total": "people persons person individuals individual victims victim others adults adult residents resident "
-             "passengers passenger worshippers pilgrims protesters protester demonstrators students student "
-             "workers worker journalists journalist employees staff patients relatives suspects suspect sons daughters "
-             "villagers migrants refugees shoppers bystanders bystander pedestrians pedestrian men man females males "
-             "son daughter cousin friend neighbor neighbour cousins friends neighbors siblings driver drivers "
-             "motorist motorists passerby passersby customer customers clerk clerks cashier homeowner homeowners "
-             "occupant occupants male female partygoers partygoer revelers reveler concertgoers attendees guests guest "
-             "spectators roommate roommates tenant tenants classmate classmates coworker coworkers "
-             # occupations conflict reports count victims by
-             "farmers farmer shepherds shepherd herders herder fishermen fisherman teachers teacher pupils pupil "
-             "doctors doctor nurses nurse medics medic paramedics traders trader vendors vendor merchants "
-             "labourers labourer laborers laborer miners miner engineers engineer tourists tourist truckers "
-             "volunteers volunteer youth youths",
-    "children": "children child kids kid boys boy girls girl babies baby infants infant toddlers toddler "
-                "minors minor teens teen teenagers teenager juveniles juvenile schoolchildren",
-    "women": "women woman wife mother sister grandmother aunt niece fiancee girlfriend daughter-in-law wives mothers "
-             "sisters girlfriends",
-    "men_kin": "husband father brother grandfather uncle nephew fiance boyfriend husbands fathers brothers boyfriends",
-    "militants": "militants militant fighters fighter insurgents insurgent rebels rebel terrorists terrorist "
-                 "jihadists jihadist gunmen gunman attackers attacker assailants assailant bombers extremists "
-                 "combatants combatant",
-    "armed_members": "members member leaders leader commanders commander operatives operative",
-    "security_forces": "soldiers soldier troops servicemen serviceman personnel policemen policeman policewomen "
-                       "officers officer guards guard marines gendarmes conscripts deputies deputy constables "
-                       "constable troopers trooper agents agent marshals marshal",
-    "civilians": "civilians civilian noncombatants",
-}
-NOUN_GROUP = {w: g for g, words in PERSON_NOUNS.items() for w in words.split()}
-PARENTS = {"father", "mother", "dad", "mom", "mum", "parent", "grandmother", "grandfather"}
-LATER_DIED = {"died", "dies", "succumbed"}
-QUALIFYING_PARTICIPLES = set("run led held backed controlled linked affiliated allied aligned owned operated based "
-                             "style related friendly".split())
-PLURAL_NOUNS = {"men", "women", "children", "people", "police", "staff", "personnel", "teens", "kids", "youths"}
-SECURITY_BIGRAMS = {("security", "forces"), ("police", "officers"), ("prison", "workers"), ("prison", "guards"),
-                    ("prison", "staff"), ("service", "members"), ("security", "personnel"), ("border", "guards")}
-FIGURE_NOUNS = {"deaths": ("killed", "exact"), "fatalities": ("killed", "exact"), "dead": ("killed", "exact"),
-                "bodies": ("killed", "at_least"), "corpses": ("killed", "at_least"),
-                "casualties": ("casualties", "exact"), "injuries": ("wounded", "exact")}
-RIGHT_CUES = {"killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
-              "perished": "killed", "slain": "killed", "murdered": "killed", "massacred": "killed",
-              "executed": "killed", "fatally": "killed", "beheaded": "killed", "dying": "killed",
-              "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "hospitalized": "wounded",
-              "hospitalised": "wounded", "shot": "shot", "deceased": "killed",
-              "suffering": "shot", "suffered": "shot", "suffer": "shot", "suffers": "shot", "sustained": "shot",
-              "grazed": "wounded", "succumbed": "killed", "bleeding": "shot",
-              "arrested": "arrested", "detained": "arrested", "captured": "arrested", "apprehended": "arrested",
-              "missing": "missing"}
-LEFT_CUES = {"killed": "killed", "killing": "killed", "kills": "killed", "kill": "killed", "murdering": "killed",
-             "executing": "killed", "massacring": "killed",
-             "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
-             "injures": "wounded", "wounds": "wounded", "shot": "shot", "shooting": "shot", "grazed": "wounded",
-             "shoots": "shot", "grazes": "wounded",
-             "grazing": "wounded",
-             "arrested": "arrested", "arresting": "arrested", "arrests": "arrested", "detained": "arrested",
-             "detaining": "arrested", "captured": "arrested", "capturing": "arrested"}
-NOT_A_COUNT = {"year", "years", "day", "days", "hour", "hours", "minute", "minutes", "month", "months", "week",
-               "weeks", "percent", "%", "a.m.", "p.m.", "am", "pm", "o'clock", "times", "miles", "feet", "km",
-               "kilometres", "kilometers", "metres", "meters", "dollars", "rounds", "shots", "calibre", "caliber", "block",
-               "blocks", "mph", "degrees", "pounds", "cents", "points", "games", "yards"}
-BREAK = {",", ".", ";", ":", "!", "?", "was", "were", "is", "are", "has", "have", "had", "be", "been", "in", "on",
-         "at", "from", "with", "by", "after", "before", "during", "for", "to", "that", "who", "which", "and", "or",
-         "but", "as", "when", "while", "said", "says", "told", "near", "into", "over", "under", "than", "where", "whose",
-         "through", "since", "until", "—", "–", "(", ")"}
-AUXILIARIES = {"was", "were", "is", "are", "been", "be", "being", "have", "has", "had", "reportedly", "also", "later",
-               "of", "them", "those", "allegedly", "all", "else", "subsequently", "eventually", "got", "whom", "who",
-               "since", "then", "apparently", "did", "critically", "seriously", "badly", "gravely", "mortally",
-               "severely", "accidentally", "pronounced", "found", "both"}
-BARE_FOLLOWERS = {",", ".", ";", ":", "and", "in", "on", "at", "during", "when", "after", "while", "including",
-                  "more", "overnight", "inside", "near", "as", "-", "who", "whom", "before", "by", "with", "outside",
-                  "across", "around"}
-MONTHS = set("january february march april may june july august september october november december jan jan. feb "
-             "feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.".split())
-DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
-# words a headline puts before a place or a person noun: "North Idaho child killed", "Local man shot"
-HEADLINE_QUALIFIERS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                       "northeast", "northwest", "southeast", "southwest", "local", "area"}
-PRESENT_CUES = {"shoots", "kills", "wounds", "injures", "grazes"}   # headline verbs: "Father shoots son"
-NAMING_VERBS = {"identify", "identifies", "identified", "name", "names", "id", "ids"}   # "Police identify man killed"
-# nouns a number identifies rather than counts: "Precinct 5 officers", "Route 9", "Apartment 3"
-NUMBERED = set("precinct district ward channel route highway interstate unit station engine ladder squad room "
-               "apartment apt suite number exit gate pier lot building floor grade level section sector zone news "
-               "division battalion brigade company local chapter page episode season team".split())
-PERSON_GROUPS = {"total", "women", "men", "children"}
-# the last word of a place name before a headline's person ("Otter Tail County boy"), when the NER misses the place
-PLACE_SUFFIXES = {"county", "parish", "township", "borough", "city", "town", "village", "area"}
-LIST_CUES = {"died", "suffered", "sustained"}   # a list of names then its fate: "..., and Lee Green died"
-MILITARY_WORDS = {"u.s.", "us", "american", "military", "coalition", "israeli", "russian", "ukrainian", "army",
-                  "troops", "soldiers", "police", "security", "government", "turkish", "iraqi", "syrian", "nato"}
 
 
 @dataclass(slots=True)
@@ -143,12 +60,15 @@ def counted_groups(words: list[str], armed: set[int], named: set[int], persons: 
             decade = next((k for k in range(v.end + 2, min(len(words), v.end + 4))
                            if re.fullmatch(r"\d0s|teens", words[k])), None)
             v.end = v.end if decade is None else decade + 1   # "a woman in her 50s": the age is part of the group
-        if words[v.end:v.end + 1] == [","] and words[v.end + 1:v.end + 2] in (["ages"], ["aged"], ["age"]):
-            k = v.end + 2   # "two men, ages 21 and 22, were ...", "three men, ages 54, 33 and 26, and a woman"
-            while k < len(words) and (number_value(words, k) or words[k] in ("and", "-", "to")
-                                      or words[k] == "," and k + 1 < len(words) and number_value(words, k + 1)):
-                k += 1
-            v.end = k + 1 if k > v.end + 2 and words[k:k + 1] == [","] else v.end
+        if words[v.end:v.end + 1] == [","]:
+            # "two men, ages 21 and 22, were ...", "three men, ages 54, 33 and 26, and a woman", "two males, 30
+            # and 42 were": the ages are part of the group
+            first = k = v.end + 1 + (words[v.end + 1:v.end + 2] in (["ages"], ["aged"], ["age"]))
+            if k > v.end + 1 or k < len(words) and _listed_age(words, k):
+                while k < len(words) and (number_value(words, k) or words[k] in ("and", "-", "to")
+                                          or words[k] == "," and _age_follows(words, k + 1)):
+                    k += 1
+                v.end = k + (words[k:k + 1] == [","]) if k > first else v.end
         out.append(v)
         i = v.end
     return out
@@ -161,8 +81,8 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
     if is_age(words, i) or prev in MONTHS or prev in ("no", "$", "#", "no.") or words[i + 1:i + 2] and \
             words[i + 1] in MONTHS or prev in ("a", "an") and number_value(words, i) or i in named and i - 1 in named \
             or prev in NUMBERED or _listed_age(words, i) or prev == "of" and words[i - 2:i - 1] and \
-            words[i - 2] in PARENTS:
-        return None   # an age, a date ("March 3"), money, "a 50", "no one", "Channel 4", "Father of 5"
+            words[i - 2] in PARENTS or _code_part(words, i):
+        return None   # an age, a date ("March 3"), money, "a 50", "no one", "Channel 4", "Father of 5", "I-10"
     if (age := _age_phrase(words, i)) and prev not in DETERMINERS and (i == 0 or number_value(words, i - 1) is None):
         return _aged_person(words, i, age[0], age[1], armed, named, persons)
     if (v := _named_person(words, i, named, persons) or _listed_person(words, i, persons)):
@@ -178,11 +98,22 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
     verb = prev in PRESENT_CUES or prev in ("killed", "wounded", "injured") and words[i - 2:i - 1] in (
         ["and"], ["that"], ["which"]) or prev in NAMING_VERBS or prev == "of" and words[i - 2:i - 1] in (
         ["deaths"], ["death"], ["killing"], ["killings"], ["shooting"])
-    if (opening or verb or prev in ("and", ",") and words[i - 2] in NOUN_GROUP) and \
+    listed = prev in ("and", ",") and (words[i - 2] in NOUN_GROUP or words[i - 2:i] == [",", "and"]
+                                        and words[i - 3] in NOUN_GROUP)   # "his mother, stepfather, and grandmother"
+    if (opening or verb or listed) and \
             (v := _headline_person(words, i, opening)):
         return v   # "Man shot in leg", "Father shoots son", "a man and woman were found"
-    if w == "another" and words[i + 1:i + 2] and (words[i + 1] in AUXILIARIES or words[i + 1] in RIGHT_CUES):
-        return Victims(1, "exact", "total", i, i + 1, bare=True, rest=True)   # "... and another was injured"
+    if w == "another" and (words[i + 1:i + 2] and (words[i + 1] in AUXILIARIES or words[i + 1] in RIGHT_CUES)
+                           or prev in LEFT_CUES and _head_noun(words, i + 1, armed, named, singular=True) is None):
+        # "and another was injured", "wounding another"
+        return Victims(1, "exact", "total", i, i + 1, bare=True, rest=True)
+    if w in ("a", "an", "another") and words[i + 1:i + 2] and words[i + 1] in ORDINALS:
+        return _one_more(words, i, armed, named)
+    if w == "the" and words[i + 1:i + 2] == ["other"] and prev in LEFT_CUES:
+        # "killing Lewis and critically wounding the other man": one more person, the object of the verb
+        head = _head_noun(words, i + 2, armed, named, singular=True)
+        if head is not None and not words[head[1] - 1].endswith("s") and words[head[1] - 1] not in PLURAL_NOUNS:
+            return Victims(1, "exact", head[0], i, head[1], countable_single=head[0] in PERSON_GROUPS, rest=True)
     if (w in DETERMINERS or w == "the" and _age_phrase(words, i + 1)) and read_quantity(words, i) is None:
         head = _head_noun(words, i + 1, armed, named, singular=True)
         if head is None or (words[head[1] - 1] in PLURAL_NOUNS or words[head[1] - 1].endswith("s")) \
@@ -195,7 +126,9 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
                 return None   # "his ex-girlfriend's two daughters": the number counts them
             group, end, scare = owned
         return Victims(1, "exact", "total" if scare else group, i, end,
-                       countable_single=group in ("total", "men", "women", "children"))
+                       countable_single=group in ("total", "men", "women", "children"),
+                       # "another man was shot": one more than those told before (not "shot another teen")
+                       rest=w == "another" and words[end:end + 1] in (["was"], ["were"], ["is"], ["has"], ["had"]))
     q = read_quantity(words, i)
     if q is None or (1900 <= q.value <= 2100 and not q.vague and "," not in words[q.end - 1]):
         return None   # a year: counts this large are written with a comma
@@ -233,7 +166,7 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
             return Victims(part[0], "exact", "total", of - 1, q.end, bare=True)   # "One of 5 shot ... dies"
         if (prev == "," and (i - 2 in named or words[q.end:q.end + 1] == [","])) or not (
                 nxt in RIGHT_CUES or nxt in AUXILIARIES or nxt in BARE_FOLLOWERS) or nxt == "shot" and (
-                words[q.end + 1:q.end + 2] in (["was"], ["were"], ["rang"], ["fired"], ["hit"])
+                words[q.end + 1:q.end + 2] in (["was"], ["were"], ["is"], ["rang"], ["fired"], ["hit"])
                 or prev in ("fired", "heard")):
             return None   # an age ("Jane Doe, 31, was"), a count of things ("90,280 deer"), "one shot was fired"
         return Victims(value, q.qualifier, "total", start, q.end, definite=definite, bare=True)
@@ -245,13 +178,46 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
                    rest=others and not pronoun, with_pronoun=pronoun)   # "he and four others": all of them
 
 
+def _one_more(words: list[str], i: int, armed: set[int], named: set[int]) -> Victims | None:
+    """ "Three men shot, a fourth wounded by shrapnel", "a second child was injured": one person more than
+    those told before."""
+    head = _head_noun(words, i + 2, armed, named, singular=True)
+    after = head[1] if head else i + 2
+    if {"them", "him", "her"} & set(words[after:after + 4]):
+        return None   # "after a third teen accidentally shot them": the one who fired
+    if head is not None:
+        return Victims(1, "exact", head[0], i, head[1], countable_single=head[0] in PERSON_GROUPS, rest=True)
+    nxt = words[i + 2] if i + 2 < len(words) else "."
+    if head is None and (nxt in AUXILIARIES or nxt in RIGHT_CUES):
+        return Victims(1, "exact", "total", i, i + 2, bare=True, rest=True)
+    return None
+
+
+def _code_part(words: list[str], i: int) -> bool:
+    """A number after a hyphen that joins it to a letter or another number, no person noun after it: a road
+    or a code ("along I-10", "Route 1-10"), not a count."""
+    if i < 2 or words[i - 1] != "-" or words[i + 1:i + 2] and words[i + 1] in NOUN_GROUP:
+        return False
+    before = words[i - 2]
+    return number_value(words, i - 2) is not None or len(before) <= 2 and before.isalpha()
+
+
+def _age_follows(words: list[str], k: int) -> bool:
+    """Whether the next age of a list starts at words[k]: "32" or "and 49" (not "and two males")."""
+    k += words[k:k + 1] == ["and"]
+    number = number_value(words, k) if k < len(words) else None
+    return number is not None and (number[1] >= len(words) or words[number[1]] not in NOUN_GROUP)
+
+
 def _listed_age(words: list[str], i: int) -> bool:
     """ "two females, 28 and 27, and one male, 24,": bare numbers set off by commas after people are ages."""
     k = i - 1
     while k >= 2 and words[k] == "and" and number_value(words, k - 1) is not None:
         k -= 2                                   # back over "28 and" in "28 and 27"
+    # the last of a list of ages needs no closing comma: "two males, 30 and 42 were injured"
+    closed = words[i + 1:i + 2] in ([","], ["and"], [")"]) or k < i - 1
     return k >= 1 and words[k] == "," and words[k - 1] in NOUN_GROUP and number_value(words, i) is not None \
-        and number_value(words, i)[0] < 110 and (words[i + 1:i + 2] in ([","], ["and"], [")"]))
+        and number_value(words, i)[0] < 110 and closed
 
 
 def _aged_person(words: list[str], i: int, years: float, end: int, armed: set[int], named: set[int],
@@ -276,7 +242,8 @@ def _aged_person(words: list[str], i: int, years: float, end: int, armed: set[in
 
 def _named_person(words: list[str], i: int, named: set[int], persons: set[int]) -> Victims | None:
     """ "Damon Smith, 16, died": a named person with their age is one person."""
-    if not (i >= 2 and words[i - 1] == "," and i - 2 in named | persons and words[i + 1:i + 2] == [","]):
+    # the age closes with a comma, or a semicolon in a list of names: "Ann Roe, 35; Tim Brown, 34; and ..."
+    if not (i >= 2 and words[i - 1] == "," and i - 2 in named | persons and words[i + 1:i + 2] in ([","], [";"])):
         return None
     years = number_value(words, i)
     if years is None or years[0] > 110:
@@ -340,8 +307,9 @@ def _headline_person(words: list[str], i: int, opening: bool) -> Victims | None:
     if words[end:end + 1] == [","] and words[end + 2:end + 3] == [","] and number_value(words, end + 1):
         end += 3   # "Boy, 14, ..."
     end = _past_children(words, w, end)
+    struck = words[end:end + 1] in (["struck"], ["hit"]) and BULLETS & set(words[end + 1:end + 5])   # "by bullet"
     if opening and end < len(words) and words[end] not in RIGHT_CUES and words[end] not in AUXILIARIES and \
-            not (words[end] in ("and", ",") and end + 1 < len(words) and _names_people(words, end + 1)):
+            not struck and not (words[end] in ("and", ",") and end + 1 < len(words) and _names_people(words, end + 1)):
         return None   # "Woman and 5-year-old child injured": the casualty word comes after the list
     group = _noun_group(words, head, set(), i)
     return Victims(1, "exact", group, i, end, countable_single=group in PERSON_GROUPS, bare=True)
@@ -384,6 +352,8 @@ def _head_noun(words: list[str], i: int, armed: set[int], named: set[int],
             # "their fighters and prison workers": one group of mixed people, security staff decide
             if nxt == "and" and j + 2 < len(words) and read_quantity(words, j + 2) is None:
                 rest = words[j + 2:j + 5]
+                # within the noun phrase: not "her husband and son, deputies said"
+                rest = rest[:next((k for k, r in enumerate(rest) if r in BREAK), len(rest))]
                 if any((a, b) in SECURITY_BIGRAMS for a, b in zip(rest, rest[1:])) or \
                         any(NOUN_GROUP.get(r) == "security_forces" for r in rest):
                     group, end = "security_forces", j + 2 + next(
@@ -394,12 +364,15 @@ def _head_noun(words: list[str], i: int, armed: set[int], named: set[int],
         age = _age_phrase(words, j)
         if age is not None:
             years, after = age
-            if after < len(words) and words[after] in NOUN_GROUP:
-                j = after
+            noun = next((k for k in range(after, min(len(words), after + 4)) if k not in named), len(words))
+            if noun < len(words) and words[noun] in NOUN_GROUP:
+                j = noun   # "a 3-year-old Elkhart boy": the place between the age and the noun is a modifier
                 continue
             return ("children" if years < 18 else "total"), after, False
         if number_value(words, j) is not None:
             return None   # "one of the two people", "Image 3 of 33 Seven people": the count is the other number
+        if w in ("the", "a", "an") and words[j - 1:j] != ["of"]:
+            return None   # "told 59 News the injuries ...": an article starts another noun phrase
         if j not in named and w in BREAK and not (w == "of" or w == '"'):
             return None
         j += 1
@@ -431,86 +404,3 @@ def _noun_group(words: list[str], j: int, armed: set[int], start: int) -> str:
     # members/leaders/commanders count as militants when an armed group is named next to them
     window = set(range(start, min(len(words), j + 7)))
     return "militants" if window & armed or {"militant", "jihadist", "terrorist"} & set(words[start:j]) else "total"
-
-
-def coordinate(words: list[str], phrases: list[Victims]) -> list[list[Victims]]:
-    """Groups joined by "and" or commas ("a woman and two children") share one figure."""
-    lists: list[list[Victims]] = []
-    skip = 0
-    for n, v in enumerate(phrases):
-        if skip:
-            skip -= 1
-            continue
-        if lists:
-            last = lists[-1][-1]
-            gap = words[last.end:v.start]
-            count = _enumerated(words, phrases[n:], last.value) if gap == [","] and last.value > 1 else 0
-            if count > 1:
-                # "three victims, a man, a woman and a boy, were ...": the three named one by one; not
-                # "two girls, two men shot", a list of its own
-                end = phrases[n + count - 1].end
-                lists[-1][-1] = replace(last, end=end + (words[end:end + 1] == [","]))
-                skip = count - 1
-                continue
-            linked = gap in (["and"], [","], [",", "and"], ["as", "well", "as"]) or not gap and last.named
-            # "two dead victims and two injured people": each group carries its own casualty word
-            # "four people, one seriously": a bare number after a comma is part of the group, not more people
-            linked = linked and not (v.bare and gap == [","] and read_quantity(words, v.start) is not None)
-            # "wounding two others, and a 64-year-old suspect is being sought": a new clause, its own subject
-            singular_verb = words[v.end:v.end + 1] in (["is"], ["was"], ["has"])
-            linked = linked and not (singular_verb and not _own_fate(words, v.end))
-            if linked and words[last.end - 1] not in FIGURE_NOUNS and not (_own_cue(words, last) or _own_cue(words, v)):
-                later = phrases[n + 1] if n + 1 < len(phrases) else None
-                listed = later is not None and words[v.end:later.start] in (["and"], [",", "and"])
-                apposed = gap == [","] or not gap and not v.named   # "Abu Ahmed, 45, a local commander, ..."
-                # a headline's bare nouns are a list, not one person named twice: "Man, woman shot"
-                apposed = apposed and not (words[last.start] in NOUN_GROUP and words[v.start] in NOUN_GROUP)
-                if apposed and last.value == v.value == 1 and last.countable_single and v.countable_single \
-                        and not listed:   # "another victim, a 37-year-old man, ...": one person named twice
-                    lists[-1][-1] = replace(v if last.group == "total" else last, start=last.start,
-                                            end=v.end + (words[v.end:v.end + 1] == [","]))
-                else:
-                    lists[-1].append(v)
-                continue
-        lists.append([v])
-    return lists
-
-
-def _own_fate(words: list[str], i: int) -> bool:
-    """A casualty word after the auxiliaries at words[i]: "was shot", "has since died"."""
-    while i < len(words) and words[i] in AUXILIARIES:
-        i += 1
-    return i < len(words) and (words[i] in RIGHT_CUES or words[i] in ("pronounced", "taken", "listed", "in"))
-
-
-def _enumerated(words: list[str], following: list[Victims], total: int) -> int:
-    """How many of `following`, people joined by commas and "and", spell out a group of `total`."""
-    people = 0
-    for k, v in enumerate(following):
-        if v.group not in PERSON_GROUPS or k and words[following[k - 1].end:v.start] not in ([","], ["and"],
-                                                                                              [",", "and"]):
-            break
-        people += v.value
-        if people >= total:
-            return k + 1 if people == total else 0
-    return 0
-
-
-def _own_cue(words: list[str], v: Victims) -> bool:
-    return any(RIGHT_CUES.get(w) in ("killed", "wounded") for w in words[v.start:v.end])
-
-
-def merge_totals(words: list[str], members: list[Victims], subset: bool) -> list[Victims]:
-    """ "a man and two others" is three people: totals in one list add up, and so do lists with a
-    total in them ("two men and a boy") or of single people ("a girl and a 34-year-old woman").
-    Other lists of groups ("killing a woman and two children", "his wife and three children") stay
-    groups: in conflict reports they often detail part of a larger toll, and reconcile sums groups."""
-    people = not subset and len(members) > 1 and all(m.group in PERSON_GROUPS for m in members) and (
-        any(m.group == "total" for m in members) or all(m.value == 1 for m in members)
-        and words[members[0].start] not in ("his", "her", "their", "its"))
-    totals = members if people else [m for m in members if m.group == "total"]
-    if len(totals) < 2:
-        return members
-    merged = replace(totals[0], group="total", value=sum(t.value for t in totals), end=totals[-1].end,
-                     qualifier="exact" if all(t.qualifier == "exact" for t in totals) else totals[0].qualifier)
-    return [merged] + [m for m in members if m.group != "total"]
