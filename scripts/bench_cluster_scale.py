@@ -101,7 +101,9 @@ def shifted(m: Mention, copy: int, shift_days: int) -> Mention:
     # every copy, the first included, gets made-up surnames: a window of copies then does the same work as
     # any other (the first copy kept the real names, memoised from the base set, and made 10k look cheap)
     people = tuple(dataclasses.replace(p, name=f"{p.name} {pseudonym(p.name, copy)}") for p in m.people)
-    return dataclasses.replace(m, id=f"{m.id}~{copy}", date=date, published=move(m.published), people=people)
+    # another copy is another article: its mentions meet their own article's mentions, not the base's
+    return dataclasses.replace(m, id=f"{m.id}~{copy}", document_id=f"{m.document_id}~{copy}", date=date,
+                               published=move(m.published), people=people)
 
 
 def peak_rss_mb() -> float:

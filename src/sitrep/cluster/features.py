@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 from wordfreq import get_frequency_dict
 
+from sitrep.extract.dates import MONTHS
 from sitrep.records import EventDate, Mention
 
 PRECISE_PLACES = {"point", "town", "admin2"}
@@ -30,6 +31,20 @@ AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b[A-Z][a-z]+,\s(\d{1,2})(?=[,
 # reports placing their shootings on different blocks' streets are two shootings.
 STREET_BLOCK = re.compile(r"\b\d{2,5}\s+block\s+of\s+(?:the\s+)?"
                           r"(?:(?:[NSEW]|North|South|East|West)\.?\s+)?([A-Z0-9][\w']*)")
+# A calendar day as English news writes it ("the March 9 shooting", "on Nov. 22", "Sept. 21, 2016", "on 4 January"):
+# a follow-up (the arrest, the plea, the funeral) is dated by its own event but names the day of the shooting.
+# A plain regex, not dateparser: it runs on every mention clustered, and only needs day-and-month forms.
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+NAMED_DAY = re.compile(rf"\b(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:\d])"
+                       rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+                       rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAME})"
+                       rf"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?")
+# The date extraction gives a report that names no day its publication day, with this text: the event may be
+# the day before (`scoring._date_similarity`).
+PUBLICATION_FALLBACK = "publication date"
+PUBLISHED_LAG_DAYS = 1
+NAMED_DAYS = 4         # days named in one report's sentences that count as its dates too
 CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
@@ -89,6 +104,8 @@ class Features:
     text: TextFeatures
     language: str = "en"
     tolls: frozenset[tuple[str, int]] = frozenset()  # (killed|wounded, N) of any group, N >= DISTINCT_TOLL
+    lag: int = 0      # days the event may precede `earliest`: a report dated only by its publication
+    named_days: frozenset[int] = frozenset()  # ordinals of the calendar days its sentences name (`named_days`)
 
 
 def norm(text: str) -> str:
@@ -196,6 +213,32 @@ class MentionMemo:
         self._values.clear()
 
 
+def named_days(evidence: str, published: str | None, latest: int | None) -> frozenset[int]:
+    """The calendar days a report's sentences name, as ordinals: a day without a year is the most recent one on
+    or before publication (else the report's own latest date), as a reader of the report would take it."""
+    ceiling = _day(published) or latest
+    found: set[int] = set()
+    for match in NAMED_DAY.finditer(evidence):
+        month = MONTHS.get((match["month"] or match["month2"]).rstrip(".").lower())
+        day, year = int(match["day"] or match["day2"]), match["year"] or match["year2"]
+        if year:
+            found.update(_ordinal(int(year), month, day))
+        elif ceiling is not None:
+            year = dt.date.fromordinal(ceiling).year
+            this_year = _ordinal(year, month, day)
+            found.update(this_year if this_year and min(this_year) <= ceiling else _ordinal(year - 1, month, day))
+        if len(found) >= NAMED_DAYS:
+            break
+    return frozenset(found)
+
+
+def _ordinal(year: int, month: int | None, day: int) -> set[int]:
+    try:
+        return {dt.date(year, month, day).toordinal()} if month else set()
+    except ValueError:
+        return set()
+
+
 def _compute_features(m: Mention) -> Features:
     earliest, latest = date_bounds(m.date, m.published)
     p = m.place
@@ -216,7 +259,9 @@ def _compute_features(m: Mention) -> Features:
                       if c.figure in ("killed", "wounded") and c.value >= DISTINCT_TOLL)
     return Features(earliest, latest, place, place_words, people, principals, surnames, person_words,
                     long_names[:LONG_NAME_KEYS], victims,
-                    {k: v for k, v in tallies.items() if v}, m.event_type, text, m.language, tolls)
+                    {k: v for k, v in tallies.items() if v}, m.event_type, text, m.language, tolls,
+                    PUBLISHED_LAG_DAYS if m.date.text == PUBLICATION_FALLBACK else 0,
+                    named_days(m.evidence, m.published, latest))
 
 
 features: Callable[[Mention], Features] = MentionMemo(_compute_features)
