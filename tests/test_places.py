@@ -459,3 +459,21 @@ def test_a_neighborhood_is_named_with_its_city(nlp, gazetteer):
 def test_a_town_named_like_a_car_make_keeps_its_police(nlp, gazetteer):
     found = places(nlp, gazetteer, "Lincoln Police said the man was shot near a bar in downtown Lincoln, Neb.")
     assert found["Lincoln"].admin1 == "Nebraska"
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("A girl and a man were injured during a Tuesday morning shooting in North Chicago.", "North Chicago", "Illinois"),
+    ("Police in North Charleston said the man died at the scene.", "North Charleston", "South Carolina"),
+])
+def test_a_compass_word_opens_a_towns_own_name(nlp, gazetteer, text, name, admin1):
+    place = places(nlp, gazetteer, text)[name]
+    assert (place.name, place.admin1) == (name, admin1)
+
+
+@pytest.mark.parametrize("text, name, county", [
+    ("Shooting that injured boy in Aiken Co. ruled accidental", "Aiken Co.", "Aiken County"),
+    ("Deputies in Choctaw Co. are investigating the death of a teen.", "Choctaw Co.", "Choctaw County"),
+])
+def test_county_abbreviated_as_co_is_the_county(nlp, gazetteer, text, name, county):
+    place = places(nlp, gazetteer, text)[name]
+    assert (place.name, place.precision) == (county, "admin2")

@@ -112,3 +112,79 @@ def test_a_town_before_police_is_read_in_the_stations_state(nlp, gazetteer):
     text = "Man shot himself while running from officers\n\nErie Police say a man who shot himself had a long record."
     found = places(nlp, gazetteer, text, outlet="example.com", title="Man shot - Erie News Now: News, Weather & Sports")
     assert found["Erie"].admin1 == "Pennsylvania"
+
+
+@pytest.mark.parametrize("outlet, expected", [
+    ("wsbtv.com", {("Atlanta", "Georgia", "town")}),
+    ("https://www.wave3.com/story/1/shooting", {("Louisville", "Kentucky", "town")}),
+    ("kctv5.com", {("Kansas City", "Missouri", "town")}),
+    ("komonews.com", {("Seattle", "Washington", "town")}),
+    ("wxii12.com:80", {("Winston-Salem", "North Carolina", "town")}),
+])
+def test_a_stations_call_sign_names_its_city(gazetteer, outlet, expected):
+    assert home(gazetteer, outlet) == expected
+
+
+@pytest.mark.parametrize("outlet, expected", [
+    ("chicago.suntimes.com", {("Chicago", "Illinois", "town")}),
+    ("abc7chicago.com", {("Chicago", "Illinois", "town")}),
+])
+def test_a_city_before_the_outlets_name_is_its_home(gazetteer, outlet, expected):
+    assert home(gazetteer, outlet) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Meridian police are investigating a shooting at an apartment complex where a child was hurt.",
+    "A 3-year-old boy died after he was shot at a home in Meridian on Sunday, police said.",
+])
+@pytest.mark.parametrize("outlet, admin1", [("wtok.com", "Mississippi"), ("ktvb.com", "Idaho")])
+def test_a_stations_city_decides_a_namesake(nlp, gazetteer, text, outlet, admin1):
+    assert places(nlp, gazetteer, text, outlet=outlet)["Meridian"].admin1 == admin1
+
+
+@pytest.mark.parametrize("outlet", ["kxyz.com", "wave.example.org", "abc99news.com", "channel999.com"])
+def test_an_unknown_call_sign_or_brand_names_no_home(gazetteer, outlet):
+    assert home(gazetteer, outlet) == set()
+
+
+@pytest.mark.parametrize("outlet, expected", [
+    ("abc13.com", {("Houston", "Texas", "town")}),
+    ("https://6abc.com/news/story/1", {("Philadelphia", "Pennsylvania", "town")}),
+    ("fox43.com", {("York", "Pennsylvania", "town")}),
+])
+def test_a_stations_brand_names_its_city(gazetteer, outlet, expected):
+    assert home(gazetteer, outlet) == expected
+
+
+@pytest.mark.parametrize("text, outlet, name, admin1", [
+    ("The incident happened near 134th Court and 99th Street in Fellsmere.", "wptv.com", "Fellsmere", "Florida"),
+    ("BOISE - A Kuna man is recovering in the hospital after an accidental shooting.", "ktvb.com", "Kuna", "Idaho"),
+    ("Deputies said a Kuna woman called 911 shortly after midnight.", "ktvb.com", "Kuna", "Idaho"),
+])
+def test_a_town_of_the_stations_state_the_model_missed_is_found(nlp, gazetteer, text, outlet, name, admin1):
+    assert places(nlp, gazetteer, text, outlet=outlet)[name].admin1 == admin1
+
+
+@pytest.mark.parametrize("text, outlet, name", [
+    ("DAYTON -- A man was found dead in Harrison Township after a shooting, deputies said.", None, "Harrison"),
+    ("A mother and her son were found dead in a car in Stroud Township on Sunday.", "wnep.com", "Stroud"),
+    ("Police identify a 3-year-old boy shot in a Clinton Township park near Detroit.", None, "Clinton"),
+])
+def test_a_township_is_no_far_town_of_its_name(nlp, gazetteer, text, outlet, name):
+    place = places(nlp, gazetteer, text, outlet=outlet).get(name)
+    assert place is None or place.precision != "town"
+
+
+def test_a_township_beside_the_storys_places_may_be_its_town(nlp, gazetteer):
+    text = "Deputies in Montgomery County said the man was shot in Harrison Township, just north of Dayton, Ohio."
+    place = places(nlp, gazetteer, text).get("Harrison")
+    assert place is None or km(place.lat, place.lon, 39.76, -84.19) < 40
+
+
+@pytest.mark.parametrize("text", [
+    "The shooting happened Friday morning near Yosemite Avenue and Cleveland in Madera.",
+    "Officers found the car at Main Street and Cleveland in Madera, police said.",
+])
+def test_a_cross_street_is_no_town(nlp, gazetteer, text):
+    found = places(nlp, gazetteer, text)
+    assert found.get("Cleveland") is None and found["Madera"].admin1 == "California"

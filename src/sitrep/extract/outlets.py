@@ -1,6 +1,7 @@
 """What an outlet says about where its stories happen: the country of its domain, the town in its name
-("bozemandailychronicle.com"), and the station's home in a title's site-name tail ("... - WDAM-TV
-7-News, Weather, Sports-Hattiesburg, MS", "... | Toronto Star").
+("bozemandailychronicle.com", "chicago.suntimes.com"), a broadcast station's city by its call sign
+("wsbtv.com" is Atlanta's WSB, from the shipped data/geo/outlets/stations.tsv), and the station's home in
+a title's site-name tail ("... - WDAM-TV 7-News, Weather, Sports-Hattiesburg, MS", "... | Toronto Star").
 
 A paper at lfpress.ca writes "London" for London, Ontario; one at a .co.uk address means the English
 one. Only country-code domains say anything about the country (.com, .org and the like are worldwide),
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from pathlib import Path
 
 from sitrep.extract.gazetteer import Candidate, Gazetteer
 from sitrep.extract.place_words import COMPASS, GENERIC_WORDS
@@ -53,16 +56,68 @@ def outlet_country(outlet: str | None) -> str | None:
 
 
 def outlet_home(outlet: str | None, title: str | None, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    """The places an outlet calls home: a state or town its title's site-name tail names, else a town its
-    domain opens with. Only an unambiguous reading counts (no "Columbia" without its state)."""
+    """The places an outlet calls home: a state or town its title's site-name tail names, else a station's
+    city by the call sign its domain spells, else a town its domain (or the host's first label, or the
+    URL's first section) opens with. Only an unambiguous reading counts (no "Columbia" without its state)."""
     country = outlet_country(outlet)
     tail = _site_tail(title)
     home = _tail_home(tail, country, gazetteer) if tail else ()
-    if not home and outlet:
-        home = _domain_home(_host(outlet), country, gazetteer)
+    labels = _labels(_host(outlet)) if outlet else []
+    if not home and labels:   # "wsbtv.com": Atlanta's station
+        home = _station_home(labels[-1], gazetteer)
+    if not home and labels:
+        home = _domain_home_cached(labels[-1], country, gazetteer)
+    if not home and len(labels) > 1:   # "sacramento.cbslocal.com"
+        home = _domain_home_cached(labels[-2], country, gazetteer)
     if not home and outlet and (section := _section(outlet)):   # "dnainfo.com/chicago/2015/..."
         home = _domain_home_cached(section, country, gazetteer)
     return home
+
+
+def _labels(host: str) -> list[str]:
+    """The letters of a host's labels up to its registered name ("paper" of "www.paper.co.uk"), without
+    the top-level domain and "www"-like prefixes."""
+    labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "mobile")]
+    if len(labels) < 2:
+        return []
+    second_level = len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3   # "paper.co.uk"
+    return [re.sub(r"[^a-z0-9]", "", x) for x in labels[:-2 if second_level else -1]]
+
+
+STATIONS = Path(__file__).resolve().parents[1] / "data" / "geo" / "outlets" / "stations.tsv"
+# What a station's domain adds to its call sign: "wsbtv", "wave3", "kctv5", "komonews", "wxii12".
+STATION_SUFFIX = re.compile(r"(?:tv|news|online|now)?\d*$")
+
+
+@lru_cache(maxsize=1)
+def _stations() -> dict[str, tuple[str, str]]:
+    """Call sign, and each brand its website goes by ("abc13"), -> (city, state) of the US news stations in
+    the shipped table."""
+    stations = {}
+    for line in STATIONS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            call, city, state, *brands = line.split("\t")
+            for name in [call, *(brands[0].split(",") if brands else [])]:
+                stations[name.strip().lower()] = (city, state)
+    return stations
+
+
+@lru_cache(maxsize=4096)
+def _station_home(label: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """The city a broadcast station's domain names by its call sign or brand ("khou", "abc13": Houston's),
+    as a town of its state; the state itself when the gazetteer lacks the town."""
+    stations = _stations()
+    call = label if label in stations else re.sub(r"\d+$", "", label)
+    if call not in stations and re.fullmatch(r"[kw][a-z]{2,3}", core := STATION_SUFFIX.sub("", label)):
+        call = core
+    if call not in stations:
+        return ()
+    city, state = stations[call]
+    towns = [c for c in gazetteer.lookup(city) if c.precision == "town" and not c.alias and c.country == "US"
+             and c.admin1_code == state]
+    if towns:
+        return (max(towns, key=lambda c: c.population),)
+    return (state_area,) if (state_area := gazetteer.admin1_of("US", state)) else ()
 
 
 def _section(url: str) -> str:
@@ -128,7 +183,8 @@ def _subruns(run: str) -> list[str]:
 @lru_cache(maxsize=4096)   # a feed repeats its outlet thousands of times
 def _domain_home_cached(label: str, country: str | None, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     # a brand or direction before the place: "thedenverchannel", "nbcconnecticut", "fox13memphis"
-    label = re.sub(r"^(?:the|my|nbc|abc|cbs|fox|central|north|south|east|west)(?=[a-z]{5})", "", label)
+    label = re.sub(r"^(?:the|my|nbc|abc|cbs|fox|central|north|south|east|west)\d*(?=[a-z]{5})", "", label)
+    label = re.sub(r"\d", "", label)
     for end in range(len(label), 3, -1):   # the longest opening that names a place: "bozeman|dailychronicle"
         if end < 6 and not label[end:].startswith(PUBLICATION_WORDS):
             continue   # a short opening only before a paper's word ("tyler|paper"), not "gotha|mist"
@@ -158,12 +214,3 @@ def _dominant(towns: list[Candidate]) -> Candidate | None:
     if not big or any(c.country != big[0].country for c in others):
         return None
     return big[0] if not others or big[0].population >= DOMINANT * others[0].population else None
-
-
-def _domain_home(host: str, country: str | None, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    """A place the domain's name opens with ("bozemandailychronicle.com", "desmoinesregister.com")."""
-    labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "mobile")]
-    if len(labels) < 2:
-        return ()
-    second_level = len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3   # "paper.co.uk"
-    return _domain_home_cached(re.sub(r"[^a-z]", "", labels[-3] if second_level else labels[-2]), country, gazetteer)

@@ -12,28 +12,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from sitrep.extract.gazetteer import Candidate, Gazetteer, normalize_name
+from sitrep.extract.gazetteer import Candidate, Gazetteer, km, normalize_name
+from sitrep.extract.local_setting import (NEAR_KM, city_neighbourhoods, dateline_districts, drop_strays,
+                                         home_namesakes, place_districts)
+from sitrep.extract.missed_towns import local_names
 from sitrep.extract.nlp import text_of
 from sitrep.extract.outlets import outlet_country, outlet_home
 from sitrep.extract.place_words import STREET_WORDS
-from sitrep.extract.toponyms import Toponym, is_dateline, local_names, recognize
+from sitrep.extract.toponyms import Toponym, recognize
 from sitrep.records import Place, PlaceMention
 
 CONNECTOR = re.compile(r"^\s*(?:,|\()?\s*(?:(?:a|an|the)\s+)?"
                        r"(?:(?!(?:and|or|but|to|from|with|while|after|before)\b)[a-z]+\s+){0,3}?"
                        r"(?P<rel>in|near|outside|of|,|\()?\s*(?:the\s+)?(?:(?:north|south|east|west|central)[a-z-]*\s+)?$")
 PRECISION_RANK = {"country": 0, "region": 1, "admin1": 2, "admin2": 3, "town": 4, "point": 5}
-
-
-@lru_cache(maxsize=1 << 16)   # resolution rounds measure the same pairs of places again and again
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
 
 
 def _attach_qualifiers(sdoc, toponyms: list[Toponym]) -> None:
@@ -123,6 +116,7 @@ class Context:
     points: list[tuple[float, float, str]] = field(default_factory=list)
     support: dict[str, int] = field(default_factory=dict)   # geonameid -> other names with a reading nearby
     towns: Counter = field(default_factory=Counter)           # the towns the other names are read as
+    home_towns: tuple[Candidate, ...] = ()                    # the local outlet's own town(s)
     _closest: dict[tuple, float | None] = field(default_factory=dict, repr=False)
 
     def closest_km(self, c: Candidate) -> float | None:
@@ -153,6 +147,7 @@ def _context(toponyms: list[Toponym], support: dict[str, int] | None = None, hom
         ctx.admin1s[(country, admin1)] += 1
     # and its town is near the places it reports ("Marion County" from a Shreveport station is Texas')
     ctx.points += [(c.lat, c.lon, c.geonameid) for c in home.places if c.precision == "town"] if home else []
+    ctx.home_towns = tuple(c for c in home.places if c.precision == "town") if home else ()
     for t in toponyms:
         c = t.chosen or (t.candidates[0] if len({x.geonameid for x in t.candidates}) == 1 else None)
         if t.state and not t.state_weak or c is not None and t.state and c.admin1_code == t.state:
@@ -199,6 +194,8 @@ def _score(c: Candidate, t: Toponym, ctx: Context) -> float:
     closest = ctx.closest_km(c) if c.precision in ("town", "admin2") else None
     if closest is not None:
         score += 2.0 if closest < 50 else 1.5 if closest < 150 else 0.5 if closest < 400 else 0.0
+    if c.precision in ("town", "admin2") and any(km(c.lat, c.lon, h.lat, h.lon) < MARKET_KM for h in ctx.home_towns):
+        score += MARKET_BONUS   # a local outlet's stories are in its market: "Antioch" on a Nashville station
     return score
 
 
@@ -220,7 +217,9 @@ def _resolve(toponyms: list[Toponym], home: Home | None = None) -> None:
             _choose(group, _context(_others(toponyms, group), support.get(key), home))
 
 
-SUPPORT_KM = 40       # a reading of another name this near supports a reading...
+MARKET_KM = 120      # a local outlet's own town's surroundings, where most of its stories happen...
+MARKET_BONUS = 2.0   # ...worth this much to a reading there over a bigger namesake elsewhere
+SUPPORT_KM = NEAR_KM  # a reading of another name this near supports a reading...
 SUPPORT_BONUS = 1.0   # ...by this much in _score, for up to two such names
 CELL_DEGREES = 0.5
 
@@ -262,6 +261,8 @@ def _choose(group: list[Toponym], ctx: Context) -> None:
     """One reading for all occurrences of a name: the candidate with the most votes that each allows."""
     for t in group:
         t.context = {c for c, n in ctx.countries.items() if n >= 1}
+        if t.township:   # "Harrison Township" is a town of that name only beside the story's other places
+            t.candidates = tuple(c for c in t.candidates if (d := ctx.closest_km(c)) is not None and d < NEAR_KM)
     # "HOWLAND, Ohio -- ... in Howland": the occurrence the text places decides for the bare ones
     placed = [t for t in group if t.state and not t.state_weak or any(q.chosen for q in t.qualifiers)]
     allowed = {c.geonameid for t in placed for c in _allowed(t)}
@@ -283,26 +284,7 @@ def _choose(group: list[Toponym], ctx: Context) -> None:
         t.chosen = shared if shared and shared.geonameid in own else (
             max(_allowed(t), key=lambda c: _score(c, t, ctx)) if own else None)
     if any(t.district for t in group):
-        _place_districts(group, ctx)
-
-
-DISTRICT_KM = 25
-DISTRICT_CITY = 50_000   # a town the text does not tie a district to must be a city to have districts
-
-
-def _place_districts(group: list[Toponym], ctx: Context) -> None:
-    """"The Austin neighborhood" in a Chicago story is no town of that name far away: a district lies in
-    the town the text puts it in ("Orlando's Malibu Groves", "the Juniata section of Philadelphia") or
-    else the city the story names most; a reading farther than DISTRICT_KM from it gives way to that
-    town's point (the fallback), for every occurrence of the name. Without a town, only a city stays."""
-    hosts = [q.chosen for t in group for q in t.qualifiers if q.chosen and q.chosen.precision == "town"]
-    cities = Counter({c: n for c, n in ctx.towns.items() if c.population >= DISTRICT_CITY})
-    host = hosts[0] if hosts else max(cities, key=cities.get) if cities else None
-    for t in group:
-        t.host = host
-        if t.chosen and (km(t.chosen.lat, t.chosen.lon, host.lat, host.lon) > DISTRICT_KM if host
-                         else t.chosen.population < STRAY_POPULATION):
-            t.chosen = None
+        place_districts(group, ctx.towns)
 
 
 def _fallback(t: Toponym, gazetteer: Gazetteer) -> Place | None:
@@ -346,90 +328,11 @@ def _parse_uncached(sdoc, gazetteer: Gazetteer, embedded: bool, home: Home) -> l
     if extra := local_names(sdoc, toponyms, gazetteer, home.places):
         toponyms = sorted(toponyms + extra, key=lambda t: t.start)
         _resolve(toponyms, home)
-    _dateline_districts(text_of(sdoc), toponyms, home)
-    _drop_strays(toponyms, home)
+    dateline_districts(text_of(sdoc), toponyms, home.places)
+    drop_strays(toponyms, home.places)
+    home_namesakes(toponyms, home.places)
+    city_neighbourhoods(text_of(sdoc), toponyms, home.places)
     return toponyms
-
-
-def _dateline_districts(text: str, toponyms: list[Toponym], home: Home) -> None:
-    """A city's own story names its neighbourhoods in the lead: "CHICAGO — A shooting in Austin" is no
-    Texas story (a wire names another state's town with its state: "in Austin, Texas"). A town far off
-    (HOME_KM) in another state of the dateline's country, named without its state in the dateline's
-    sentence, is a part of the dateline's city, or a namesake near it; so is a dateline far from a
-    local outlet's home city ("AUSTIN —" in a Chicago paper)."""
-    def far(c: Candidate, city: Candidate) -> bool:
-        return c.country == city.country and c.admin1_code != city.admin1_code and km(c.lat, c.lon, city.lat,
-                                                                                     city.lon) > HOME_KM
-    cities = [h for h in home.places if h.precision == "town" and h.population >= DISTRICT_CITY]
-    for d in toponyms:
-        if not (d.chosen and d.chosen.precision == "town" and is_dateline(text, d.start, d.end)) or d.state:
-            continue
-        if cities and all(far(d.chosen, city) for city in cities):
-            _make_district(toponyms, d, cities[0])
-            continue
-        end = text.find(". ", d.end, d.end + 400)
-        for t in toponyms:
-            if d.end < t.start < (end if end > 0 else d.end + 400) and t.chosen and t.chosen.precision == "town" \
-                    and not (t.state or t.qualifiers or t.demonym) and far(t.chosen, d.chosen):
-                _make_district(toponyms, t, d.chosen)
-
-
-def _make_district(toponyms: list[Toponym], t: Toponym, city: Candidate) -> None:
-    """Every occurrence of `t`'s name: its namesake near `city`, or else a district of `city`."""
-    near = [c for c in t.candidates if c.precision == "town" and km(c.lat, c.lon, city.lat, city.lon) < SUPPORT_KM]
-    key = normalize_name(t.name)
-    for o in toponyms:
-        if normalize_name(o.name) == key and not o.state and not o.demonym:
-            o.chosen = near[0] if near else None
-            o.district, o.host = not near, None if near else city
-
-
-STRAY_POPULATION = 100_000
-
-
-HOME_KM = 400   # a local outlet's stories lie within this of its town or state (its region and neighbours)
-
-
-def _drop_strays(toponyms: list[Toponym], home: Home | None = None) -> None:
-    """A story whose places sit in one province names its neighbourhoods, streets and people too, and
-    the gazetteer has small towns of those names elsewhere ("Homewood" is Alabama's, the story is about
-    Pittsburgh). A small town alone in its province, in a country whose places the story puts in another
-    province at least twice (or in a country the story names nothing else in), with no reading in those
-    provinces and no hierarchy stated, is no place; so is a small town far from the outlet's `home`."""
-    support: dict[tuple, set] = {}
-    for t in toponyms:
-        c = t.chosen
-        if c is not None and not t.demonym and c.precision in ("town", "admin2", "admin1") and c.admin1_code:
-            support.setdefault((c.country, c.admin1_code), set()).add(normalize_name(t.name))
-    for t in toponyms:
-        c = t.chosen
-        if c is None or c.precision != "town" or c.population >= STRAY_POPULATION * 2 or t.state or t.level \
-                or any(q.chosen for q in t.qualifiers) or t.demonym:
-            continue
-        key = normalize_name(t.name)
-        if c.population >= STRAY_POPULATION and any(c.country == a[0] for a in support if support[a] - {key}):
-            continue   # a city of its own country's story is named for itself
-        if support.get((c.country, c.admin1_code), set()) - {key}:
-            continue
-        if any(o.chosen and o.chosen.precision in ("town", "admin2") and normalize_name(o.name) != key
-               and km(c.lat, c.lon, o.chosen.lat, o.chosen.lon) < SUPPORT_KM for o in toponyms):
-            continue   # across a state line from the story's other places (Hanover, N.H., in a Vermont story)
-        if home and home.places and c.population < STRAY_POPULATION and not any(
-                (h.country, h.admin1_code) == (c.country, c.admin1_code) or km(c.lat, c.lon, h.lat, h.lon) < HOME_KM
-                for h in home.places) and (any(h.country == c.country for h in home.places) or not any(
-                    a[0] == c.country for a in support if support[a] - {key})):
-            # "Frayser" (a Memphis neighbourhood) in a Memphis station's story is no Michigan hamlet, nor
-            # "Whitehaven" an English one: a small town far from the outlet's home, in its country or in one the
-            # story names nothing else in, that nothing else in the story supports is no place
-            t.chosen, t.candidates = None, ()
-            continue
-        countries = {a[0] for a, names in support.items() if names - {key}}
-        dominant = [a for a, names in support.items() if a[0] == c.country and len(names - {key}) >= 2]
-        if c.country not in countries:   # "Mary" (Turkmenistan) in a story set in Florida
-            dominant = [a for a, names in support.items() if len(names - {key}) >= 2]
-        if dominant and not any((x.country, x.admin1_code) in dominant for x in t.candidates):
-            t.chosen = None
-            t.candidates = ()
 
 
 def geoparse(sdoc, gazetteer: Gazetteer, embedded: bool = False, outlet: str | None = None,
@@ -465,6 +368,8 @@ def _finer(place: Place | None, known: Place | None) -> Place | None:
 def _placed(t: Toponym, gazetteer: Gazetteer) -> Place | None:
     if t.chosen is None:
         return _fallback(t, gazetteer)
+    if t.host is not None and t.chosen.precision == "town" and t.chosen.geonameid != t.host.geonameid:
+        return t.chosen.to_place(f"{t.name}, {t.host.name}")   # "South Shore, Chicago": a part of the city
     return t.chosen.to_place(None if t.demonym else t.name if t.chosen.alias else None)
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.extract.gazetteer import COUNTRY_ALIASES, Candidate, Gazetteer, normalize_name
+from sitrep.extract.gazetteer import Candidate, Gazetteer, normalize_name
 from sitrep.extract.nlp import entities, span_text, text_of, tokens_of
-from sitrep.extract.place_words import (AREA_WORDS, COMPASS, GENERIC_WORDS, LOCATIVES, ROAD_WORDS,
-                                       STREET_WORDS, TITLES, TOWN_INSTITUTIONS, VEHICLE_MAKES, VEHICLE_NOUNS)
+from sitrep.extract.place_words import COMPASS, ROAD_WORDS, STREET_WORDS, TOWN_INSTITUTIONS
+from sitrep.extract.toponym_filters import (COUNTY_END, HOUSING_WORDS, in_place_construction, is_speaker, is_surname_use,
+                                           surname_of)
 from sitrep.extract.us_states import AP_STATES, state_abbreviation, state_after
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
@@ -24,7 +25,6 @@ LEVEL_SUFFIX = re.compile(r"\s+(province|governorate|oblast|region|district)$", 
 # Words that make a name next to them a place even when the NER calls it ORG/PERSON ("the X area").
 # NER labels the small model gives place names it does not know ("in Greer": NORP, "Saratoga": PRODUCT).
 MISLABELLED = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"}
-COUNTY_END = re.compile(r"\s(county|parish)$", re.I)
 # What follows a dateline's place name: "NEWARK -- ", "BEIRUT: ", "HAMILTON — ", "GENEVA (Reuters)".
 DATELINE_DASH = {"--", "-", "\u2014", "\u2013", "\x97"}
 DATELINE_END = {":", "(", ","}
@@ -38,12 +38,8 @@ AREA_PREFIX = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|north-?(?:east|
 DIRECTION_IN_TOWN = re.compile(r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)\s+(?=[A-Z])")
 APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:village|town|city|district|area|suburb|"
                         r"neighbou?rhood|camp|province|region)\b")
-# A street address before a name ("the 4700 block of West Addison") and a local force's name after one.
-BLOCK_OF = re.compile(r"(?i)\bblock\s+of\s+(?:(?:north|south|east|west|[nsew]\.?)\s+)?$")
+# A local force's name after a place name ("Phoenix Police Department").
 LOCAL_FORCE = re.compile(r"(?i)\b(police|sheriff|sheriff's|fire department|fire rescue)\b")
-# Capital letters that name a country in news: the rest of the ISO codes are other things ("ST", "TM").
-COUNTRY_ABBREVIATIONS = {a for names in COUNTRY_ALIASES.values() for a in names if re.fullmatch(r"[A-Z]{2,3}", a)} | {
-    "DC", "NSW", "ACT"}
 
 
 @dataclass
@@ -68,8 +64,7 @@ class Toponym:
     near: list["Toponym"] = field(default_factory=list)   # "X near B": soft context, not containment
     district: bool = False                   # "the Austin neighborhood": a part of a town, not a town
     host: Candidate | None = None            # a district's town, as resolution finds it
-
-
+    township: bool = False                   # "Harrison Township": a US township, which the gazetteer lacks
 
 
 def _town_of_its_own(text: str, gazetteer: Gazetteer) -> bool:
@@ -184,16 +179,16 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
     for t in _county_list(text_of(sdoc), gazetteer):   # "Clarke" in "Clarke and Oconee counties" is the county
         found = [o for o in found if not (o.start < t.end and t.start < o.end)] + [t]
     people: set[str] = set()
-    found = [t for t in found if _in_place_construction(sdoc, t, gazetteer, people)]
+    found = [t for t in found if in_place_construction(sdoc, t, gazetteer, people)]
     # one sense per discourse: a name read as a place once is a place where the NER called it a person
     names = {normalize_name(t.text) for t in found if not t.demonym}
     for ent in entities(sdoc):
-        if ent.label_ in ("PERSON", "ORG") and normalize_name(span_text(ent)) in names and not _speaker(sdoc, ent) \
+        if ent.label_ in ("PERSON", "ORG") and normalize_name(span_text(ent)) in names and not is_speaker(sdoc, ent) \
                 and not any(t.start <= ent.start_char < t.end for t in found):
             found.append(Toponym(ent.start_char, ent.end_char, span_text(ent), span_text(ent)))
-    surnames = {_surname_of(e) for e in entities(sdoc) if e.label_ == "PERSON" and len(e) >= 2} | people
-    found = [t for t in found if _in_place_construction(sdoc, t, gazetteer, people)]
-    found = [t for t in found if t.text not in surnames | people or not _surname(sdoc, t)]
+    surnames = {surname_of(e) for e in entities(sdoc) if e.label_ == "PERSON" and len(e) >= 2} | people
+    found = [t for t in found if in_place_construction(sdoc, t, gazetteer, people)]
+    found = [t for t in found if t.text not in surnames | people or not is_surname_use(sdoc, t)]
     found.sort(key=lambda t: t.start)
     text = text_of(sdoc)
     for t in found:
@@ -250,11 +245,12 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
                                          state=state, state_weak=weak))
             i = j
             continue
-        if tok.is_title and i + 1 < len(sdoc) and tokens[i + 1].lower_ in ("county", "parish"):
-            for k in (i - 1, i):   # "New Kent County", "Anderson County"
+        if tok.is_title and i + 1 < len(sdoc) and tokens[i + 1].lower_ in ("county", "parish", "co."):
+            for k in (i - 1, i):   # "New Kent County", "Anderson County", "Aiken Co."
                 span = sdoc[k:i + 2]
-                if k >= 0 and span[0].is_title and any(c.precision == "admin2" for c in gazetteer.lookup(span.text)):
-                    found.append(Toponym(span.start_char, span.end_char, span.text, span.text, "admin2"))
+                name = f"{sdoc[k:i + 1].text} County" if tokens[i + 1].lower_ == "co." else span.text
+                if k >= 0 and span[0].is_title and any(c.precision == "admin2" for c in gazetteer.lookup(name)):
+                    found.append(Toponym(span.start_char, span.end_char, span.text, name, "admin2"))
                     break
         i += 1
     for i, tok in enumerate(tokens):   # "Hope, Ark., police": a town the NER missed, named with its state
@@ -300,95 +296,6 @@ def _county_list(text: str, gazetteer: Gazetteer) -> list[Toponym]:
     return found
 
 
-def _in_place_construction(sdoc, t: Toponym, gazetteer: Gazetteer, people: set[str]) -> bool:
-    """False for a place name used as part of another name: a street or park ("Auburn Avenue", "Foster
-    Park", "the 4700 block of West Addison"), a person ("Kevie Durham", "Zaire Thomas": the entity ruler
-    splits names), or a country code in capitals that is not how news names a country ("ST", "TM").
-    A longer name the gazetteer knows as a town ("Hot Springs", "Cleveland Heights") replaces the span."""
-    if t.text.islower():
-        return False   # "the central region": a description, not a name
-    if t.demonym or t.candidates or t.level or t.state:
-        return True
-    if re.fullmatch(r"[A-Z]{2,3}", t.text) and t.text not in COUNTRY_ABBREVIATIONS:
-        return False
-    if re.fullmatch(r"[A-Z][a-z]{1,2}\.", t.text) and not state_abbreviation(t.text, gazetteer):
-        return False   # "Sr.", "Jr.": an abbreviation, not a country's code
-    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
-        return True
-    text = text_of(sdoc)
-    if BLOCK_OF.search(text[max(0, t.start - 40):t.start]):
-        return False
-    prev = tokens_of(sdoc)[span.start - 1] if span.start else None
-    nxt = tokens_of(sdoc)[span.end] if span.end < len(sdoc) else None
-    if t.text in VEHICLE_MAKES and nxt is not None and (nxt.lower_ in VEHICLE_NOUNS or nxt.is_title and prev
-                                                        is not None and prev.lower_ in ("a", "an", "model")):
-        people.add(t.text)   # "a Pontiac Grand Prix", "the Toyota van": the make, elsewhere too
-        return False
-    for words in (sdoc[span.start - 1:span.end] if prev is not None and prev.lower_ not in COMPASS else None,
-                  sdoc[span.start:span.end + 1] if nxt is not None else None):
-        if words is not None and words[0].is_title and words[-1].is_title and any(
-                c.precision == "town" and not c.alias for c in gazetteer.lookup(words.text)):
-            t.start, t.end, t.text, t.name = words.start_char, words.end_char, words.text, words.text
-            return True
-    if all(w in GENERIC_WORDS for w in normalize_name(t.name).split()) and not any(
-            c.precision == "region" for c in gazetteer.lookup(t.name)):
-        return False   # "West Side", "Metro": a part of the story's city, not a place abroad
-    after = tokens_of(sdoc)[span.end + 1] if span.end + 1 < len(sdoc) else None
-    if nxt is not None and nxt.text.rstrip(".").lower() in STREET_WORDS and (nxt.is_title or nxt.text.endswith(".")) \
-            and not COUNTY_END.search(t.text) \
-            and not (after is not None and after.is_title and after.is_alpha) and not (
-                nxt.lower_ not in ("street", "avenue", "boulevard", "road", "drive") and
-                any(c.precision in ("country", "admin1") for c in gazetteer.lookup(t.text))):
-        return False   # "Auburn Avenue", "Foster Park"; not "Florida Highway Patrol", "Ohio Turnpike"
-    if len(span) == 1 and t.text.istitle() and _title_case_line(text, t.start) \
-            and re.search(rf"\b{re.escape(t.text.lower())}\b", text):
-        return False   # "Shooting Kills 1, Police Say": a word the body writes in lower case ("police said")
-    if len(span) != 1 or any(c.precision == "country" for c in gazetteer.lookup(t.text)):
-        return True   # a person's name part is one word, never a country's name
-    aged = span.end + 3 < len(sdoc) and sdoc[span.end + 1].text == "," and sdoc[span.end + 2].like_num \
-        and sdoc[span.end + 3].text == ","
-    if nxt is not None and nxt.is_title and (nxt.ent_type_ == "PERSON" or nxt.is_alpha and aged):
-        people.add(t.text)   # "Zaire Thomas", "Cleveland Smelley, 30,"
-        return False
-    if any(c.precision == "admin1" for c in gazetteer.lookup(t.text)):
-        return True   # "Education Minnesota", "Acting Texas ..."
-    if prev is not None and prev.is_title and prev.is_alpha and not prev.is_stop and prev.ent_type_ in ("", "PERSON") \
-            and prev.lower_ not in AREA_WORDS and not gazetteer.demonym_country(prev.text) and not _headline(sdoc, span):
-        if prev.ent_type_ == "PERSON" or _introduces_person(sdoc, span.end):
-            people.add(t.text)   # "Kevie Durham, 24,": the bare name elsewhere is the person too
-        return False
-    return True
-
-
-def _surname_of(person) -> str:
-    """The family name of a PERSON entity: its last word before "Jr.", "III"..."""
-    words = [w.text for w in person if w.text.rstrip(".").lower() not in ("jr", "sr", "ii", "iii", "iv", ",")]
-    return words[-1] if words else person[-1].text
-
-
-def _introduces_person(sdoc, i: int) -> bool:
-    """What follows a person's name: an age (", 24,") or a speech verb."""
-    nxt = sdoc[i:i + 2]
-    return (len(nxt) == 2 and nxt[0].text == "," and nxt[1].like_num) or (len(nxt) >= 1 and nxt[0].lower_ in (
-        "said", "says", "told", "added", "wrote", "asked"))
-
-
-def _headline(sdoc, span) -> bool:
-    """Whether `span` sits in words written in Title Case (a headline), where capitals say nothing."""
-    text = text_of(sdoc)
-    around = text[max(0, span.start_char - 40):span.start_char].split()[-3:] + text[span.end_char:span.end_char + 40].split()[:3]
-    words = [w for w in around if re.match(r"[A-Za-z]{4,}", w)]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-def _title_case_line(text: str, i: int) -> bool:
-    """Whether the line around `i` is written in Title Case (a headline)."""
-    line = text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1]
-    words = re.findall(r"\b[A-Za-z]{4,}", line)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
 def _regional_demonym(word: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     """The province or region a demonym names ("South Ossetian", "Dagestani", "Ontarians", "Texan"):
     English forms these by suffix, so the stems to try are few (hand-written: no package lists them)."""
@@ -408,55 +315,15 @@ def _narrow(sdoc, t: Toponym, gazetteer: Gazetteer) -> None:
         return
     span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
     inner = _embedded(sdoc, span, gazetteer) if span is not None and len(span) > 1 else None
-    if inner is not None and inner.end < span.end and sdoc[inner.end].text.rstrip(".").lower() in STREET_WORDS \
+    if inner is not None and inner.end < span.end and sdoc[inner.end].text.rstrip(".").lower() in STREET_WORDS | HOUSING_WORDS \
             and not COUNTY_END.search(inner.text):
-        return   # "Auburn Avenue", "Churchill Downs": named after a place, not in it
+        return   # "Auburn Avenue", "Churchill Downs", "Eureka Garden": named after a place, not in it
     if inner is not None:
+        t.township = inner.end < span.end and sdoc[inner.end].text.rstrip(".").lower() in ("township", "twp")
         t.start, t.end, t.text, t.name = inner.start_char, inner.end_char, inner.text, inner.text
         t.facility = False   # "Laurel County" in "Laurel County Sheriff" is the county, not a building
         t.demonym = bool(gazetteer.demonym_country(inner.text))
         t.candidates = _candidates(t, gazetteer)
-
-
-def local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer,
-                home: tuple[Candidate, ...] = ()) -> list[Toponym]:
-    """Towns the NER missed, found by the gazetteer: a capitalized word after "in/at/near/from..." or
-    before an incident's noun or "police" ("the Brookhaven shooting", "Erie Police say"), or a dateline's
-    CAPITALS, outside any entity,
-    naming a town in a province the article already names ("in Greer" in a story about Greenville, S.C.)
-    or the outlet's `home` is in. Only in-province towns: elsewhere it is a surname."""
-    provinces = {(t.chosen.country, t.chosen.admin1_code) for t in toponyms
-                 if t.chosen and t.chosen.precision in ("admin1", "admin2", "town") and not t.demonym}
-    provinces |= {(c.country, c.admin1_code) for c in home}
-    if not provinces:
-        return []
-    def in_province(text: str) -> tuple[Candidate, ...]:
-        return tuple(c for c in gazetteer.lookup(text) if not c.alias and c.precision == "town"
-                     and c.population >= 1000 and (c.country, c.admin1_code) in provinces)
-
-    covered = {i for t in toponyms for i in range(t.start, t.end)}
-    taken = {i for e in entities(sdoc) for i in range(e.start, e.end)}
-    extra = []
-    tokens = tokens_of(sdoc)
-    for ent in entities(sdoc):   # "Roselle" or "Lombard" read as an organization or a person
-        if (ent.label_ in MISLABELLED and len(ent) <= (1 if ent.label_ == "PERSON" else 2)
-                and ent.start_char not in covered and not _speaker(sdoc, ent) and (towns := in_province(ent.text))):
-            extra.append(Toponym(ent.start_char, ent.end_char, span_text(ent), span_text(ent), candidates=towns))
-    for tok in tokens:
-        after = tokens[tok.i + 1].lower_ if tok.i + 1 < len(sdoc) else ""
-        if tok.i in taken or tok.idx in covered or not tok.is_alpha or len(tok) < 4 or tok.is_sent_start and not (
-                tok.is_upper or after == "police"):   # "Erie Police say ..." opens a sentence
-            continue
-        dateline = tok.is_upper and after in (",", "-", "—", "(") \
-            and not (tok.i and tokens[tok.i - 1].is_upper and tokens[tok.i - 1].is_alpha)   # all of "WEST PRICE HILL"
-        locative = tok.i > 0 and tokens[tok.i - 1].lower_ in ("in", "at", "near", "from", "outside", "to", "of") \
-            or after in INCIDENT_NOUNS or after == "police"
-        if not (tok.is_title and locative or dateline):
-            continue
-        text = tok.text.title() if dateline else tok.text
-        if towns := in_province(text):
-            extra.append(Toponym(tok.idx, tok.idx + len(tok), tok.text, text, candidates=towns))
-    return extra
 
 
 # what follows a dateline's town: "MOSCOW — ", "MAIDUGURI, Nigeria (AP) — ", "TRENTON - ", "BEIRUT: "
@@ -469,32 +336,6 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return (not text[line_start:start].strip() and text[start:end].isupper()
             and DATELINE_TAIL.match(text, end) is not None)
-
-
-# What a town's name opens in a local headline: "Brookhaven shooting", "the Montfort homicide".
-INCIDENT_NOUNS = {"shooting", "shootings", "homicide", "murder", "stabbing", "standoff", "slaying", "killing"}
-
-
-def _surname(sdoc, t: Toponym) -> bool:
-    """For a name that is also a person's surname in the article ("Clinton" after "Hillary Clinton"):
-    it is the person, unless the text puts it in a place's construction ("in Clinton", "Clinton, Md.")."""
-    if " " in t.text or t.state or t.level or t.demonym or t.text.isupper():   # capitals: a dateline
-        return False
-    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
-    prev = tokens_of(sdoc)[span.start - 1].lower_ if span is not None and span.start else ""
-    nxt = tokens_of(sdoc)[span.end].text if span is not None and span.end < len(sdoc) else ""
-    return prev not in LOCATIVES and nxt != ","
-
-
-
-
-def _speaker(sdoc, ent) -> bool:
-    """'Jackson said', 'Mr. Jackson': a person after all."""
-    prev = tokens_of(sdoc)[ent.start - 1].text.rstrip(".").lower() if ent.start else ""
-    nxt = tokens_of(sdoc)[ent.end].lower_ if ent.end < len(sdoc) else ""
-    return prev in TITLES or nxt in ("said", "says", "told", "added", "wrote", "asked", "explained")
-
-
 
 
 def _candidates(t: Toponym, gazetteer: Gazetteer) -> tuple[Candidate, ...]:

@@ -1,0 +1,175 @@
+"""What a local story's setting says about its names once they are resolved: the neighbourhoods of the
+city it is set in ("the Austin neighborhood" in a Chicago story, "CHICAGO — a shooting in Austin"),
+and the small namesakes far from it that are streets, people or neighbourhoods, not towns."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from sitrep.extract.gazetteer import Candidate, km, normalize_name
+from sitrep.extract.toponyms import Toponym, is_dateline
+
+NEAR_KM = 40   # places this near each other are one story's neighbours
+
+
+DISTRICT_KM = 25
+DISTRICT_CITY = 50_000   # a town the text does not tie a district to must be a city to have districts
+
+
+def place_districts(group: list[Toponym], towns: Counter) -> None:
+    """"The Austin neighborhood" in a Chicago story is no town of that name far away: a district lies in
+    the town the text puts it in ("Orlando's Malibu Groves", "the Juniata section of Philadelphia") or
+    else the city the story names most; a reading farther than DISTRICT_KM from it gives way to that
+    town's point (the fallback), for every occurrence of the name. Without a town, only a city stays."""
+    hosts = [q.chosen for t in group for q in t.qualifiers if q.chosen and q.chosen.precision == "town"]
+    cities = Counter({c: n for c, n in towns.items() if c.population >= DISTRICT_CITY})
+    host = hosts[0] if hosts else max(cities, key=cities.get) if cities else None
+    for t in group:
+        t.host = host
+        if t.chosen and (km(t.chosen.lat, t.chosen.lon, host.lat, host.lon) > DISTRICT_KM if host
+                         else t.chosen.population < STRAY_POPULATION):
+            t.chosen = None
+
+
+def dateline_districts(text: str, toponyms: list[Toponym], home: tuple[Candidate, ...]) -> None:
+    """A city's own story names its neighbourhoods in the lead: "CHICAGO — A shooting in Austin" is no
+    Texas story (a wire names another state's town with its state: "in Austin, Texas"). A town far off
+    (HOME_KM) in another state of the dateline's country, named without its state in the dateline's
+    sentence, is a part of the dateline's city, or a namesake near it; so is a dateline far from a
+    local outlet's home city ("AUSTIN —" in a Chicago paper)."""
+    def far(c: Candidate, city: Candidate) -> bool:
+        return c.country == city.country and c.admin1_code != city.admin1_code and km(c.lat, c.lon, city.lat,
+                                                                                     city.lon) > HOME_KM
+    cities = [h for h in home if h.precision == "town" and h.population >= DISTRICT_CITY]
+    for d in toponyms:
+        if not (d.chosen and d.chosen.precision == "town" and is_dateline(text, d.start, d.end)) or d.state:
+            continue
+        if cities and all(far(d.chosen, city) for city in cities):
+            _make_district(toponyms, d, cities[0])
+            continue
+        end = text.find(". ", d.end, d.end + 400)
+        for t in toponyms:
+            if d.end < t.start < (end if end > 0 else d.end + 400) and t.chosen and t.chosen.precision == "town" \
+                    and not (t.state or t.qualifiers or t.demonym) and far(t.chosen, d.chosen):
+                _make_district(toponyms, t, d.chosen)
+
+
+def _make_district(toponyms: list[Toponym], t: Toponym, city: Candidate) -> None:
+    """Every occurrence of `t`'s name: its namesake near `city`, or else a district of `city`."""
+    near = [c for c in t.candidates if c.precision == "town" and km(c.lat, c.lon, city.lat, city.lon) < NEAR_KM]
+    key = normalize_name(t.name)
+    for o in toponyms:
+        if normalize_name(o.name) == key and not o.state and not o.demonym:
+            o.chosen = near[0] if near else None
+            o.district, o.host = not near, None if near else city
+
+
+STRAY_POPULATION = 100_000
+
+
+HOME_KM = 400   # a local outlet's stories lie within this of its town or state (its region and neighbours)
+
+
+def drop_strays(toponyms: list[Toponym], home: tuple[Candidate, ...] = ()) -> None:
+    """A story whose places sit in one province names its neighbourhoods, streets and people too, and
+    the gazetteer has small towns of those names elsewhere ("Homewood" is Alabama's, the story is about
+    Pittsburgh). A small town alone in its province, in a country whose places the story puts in another
+    province at least twice (or in a country the story names nothing else in), with no reading in those
+    provinces and no hierarchy stated, is no place; so is a small town far from the outlet's `home`."""
+    support: dict[tuple, set] = {}
+    for t in toponyms:
+        c = t.chosen
+        if c is not None and not t.demonym and c.precision in ("town", "admin2", "admin1") and c.admin1_code:
+            support.setdefault((c.country, c.admin1_code), set()).add(normalize_name(t.name))
+    for t in toponyms:
+        c = t.chosen
+        if c is None or c.precision != "town" or c.population >= STRAY_POPULATION * 2 or t.state or t.level \
+                or any(q.chosen for q in t.qualifiers) or t.demonym:
+            continue
+        key = normalize_name(t.name)
+        if c.population >= STRAY_POPULATION and any(c.country == a[0] for a in support if support[a] - {key}):
+            continue   # a city of its own country's story is named for itself
+        if support.get((c.country, c.admin1_code), set()) - {key}:
+            continue
+        if any(o.chosen and o.chosen.precision in ("town", "admin2") and normalize_name(o.name) != key
+               and km(c.lat, c.lon, o.chosen.lat, o.chosen.lon) < NEAR_KM for o in toponyms):
+            continue   # across a state line from the story's other places (Hanover, N.H., in a Vermont story)
+        if home and c.population < STRAY_POPULATION and not any(
+                (h.country, h.admin1_code) == (c.country, c.admin1_code) or km(c.lat, c.lon, h.lat, h.lon) < HOME_KM
+                for h in home) and (any(h.country == c.country for h in home) or not any(
+                    a[0] == c.country for a in support if support[a] - {key})):
+            # "Frayser" (a Memphis neighbourhood) in a Memphis station's story is no Michigan hamlet, nor
+            # "Whitehaven" an English one: a small town far from the outlet's home, in its country or in one the
+            # story names nothing else in, that nothing else in the story supports is no place
+            t.chosen, t.candidates = None, ()
+            continue
+        countries = {a[0] for a, names in support.items() if names - {key}}
+        dominant = [a for a, names in support.items() if a[0] == c.country and len(names - {key}) >= 2]
+        if c.country not in countries:   # "Mary" (Turkmenistan) in a story set in Florida
+            dominant = [a for a, names in support.items() if len(names - {key}) >= 2]
+        if dominant and not any((x.country, x.admin1_code) in dominant for x in t.candidates):
+            t.chosen = None
+            t.candidates = ()
+
+
+NEIGHBOURHOOD_KM = 10   # a place this near a city's point, and a quarter its size or less, is a part of it
+# What a town of its own has and a city's neighbourhood has not: "Cicero police", "the village of Oak Park".
+MUNICIPALITY = (r"\b{name}(?:'s)?\s+(?:police|mayor|city|village|township|fire department|school district)\b"
+                r"|\b(?:city|village|town|township|borough) of {name}\b")
+
+
+def city_neighbourhoods(text: str, toponyms: list[Toponym], home: tuple[Candidate, ...]) -> None:
+    """"4 shot in West Garfield Park" in a Chicago paper, or after a "CHICAGO —" dateline: the gazetteer's
+    place of that name well inside the story's city (its outlet's home city or its dateline's) is one of
+    the city's parts, and is named as such (its `host`); its point stays the gazetteer's. Not a town the
+    text gives a government of its own ("Cicero police", "the village of Oak Park")."""
+    cities = [h for h in home if h.precision == "town" and h.population >= DISTRICT_CITY]
+    cities += [d.chosen for d in toponyms if d.chosen and d.chosen.precision == "town"
+               and d.chosen.population >= DISTRICT_CITY and is_dateline(text, d.start, d.end)]
+    for t in toponyms:
+        c = t.chosen
+        if c is None or c.precision != "town" or c.alias or t.host is not None or t.demonym or t.state:
+            continue
+        city = next((city for city in cities if city.geonameid != c.geonameid and city.population >= 4 * c.population
+                     and km(c.lat, c.lon, city.lat, city.lon) < NEIGHBOURHOOD_KM), None)
+        if city is not None and not re.search(MUNICIPALITY.format(name=re.escape(t.name)), text, re.I):
+            t.host = city
+
+
+# US cities the AP stylebook lets a story name without their state: any other far town named bare in a
+# local story is not that town (hand-written from the stylebook's dateline list).
+AP_STANDALONE = {"Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas", "Denver", "Detroit",
+                 "Honolulu", "Houston", "Indianapolis", "Las Vegas", "Los Angeles", "Miami", "Milwaukee",
+                 "Minneapolis", "New Orleans", "New York", "New York City", "Oklahoma City", "Philadelphia",
+                 "Phoenix", "Pittsburgh", "St. Louis", "Salt Lake City", "San Antonio", "San Diego", "San Francisco",
+                 "Seattle", "Washington"}
+
+
+def home_namesakes(toponyms: list[Toponym], home: tuple[Candidate, ...]) -> None:
+    """"4 wounded in a drive-by shooting in Austin" in a Chicago paper, "Antioch" on a Nashville station:
+    a town named bare (no state, no hierarchy) that the gazetteer puts far from the local outlet's city,
+    in another state the story names nothing else in (or abroad, in a country it names nothing else in),
+    and that news style would not name without its state, is the namesake in the outlet's own state,
+    or else a part of the outlet's city (its fallback is the city)."""
+    city = next((h for h in home if h.precision == "town" and h.population >= DISTRICT_CITY), None)
+    if city is None or city.country != "US":   # the style rule is American: "Murmansk" alone is Murmansk
+        return
+    for t in toponyms:
+        c = t.chosen
+        if c is None or c.precision != "town" or t.state or t.qualifiers or t.demonym or t.district or t.host \
+                or c.name in AP_STANDALONE or (c.country, c.admin1_code) == (city.country, city.admin1_code) \
+                or km(c.lat, c.lon, city.lat, city.lon) <= HOME_KM:
+            continue
+        key = normalize_name(t.name)
+        if any(o.chosen and normalize_name(o.name) != key and not o.demonym and o.chosen.country == c.country
+               and (o.chosen.admin1_code == c.admin1_code or c.country != city.country) for o in toponyms):
+            continue   # the story names the town's state (or country) elsewhere: it may well be that town
+        own = [x for x in t.candidates if x.precision == "town" and not x.alias
+               and (x.country, x.admin1_code) == (city.country, city.admin1_code)]
+        if own:
+            for o in toponyms:
+                if normalize_name(o.name) == key and not o.state and not o.demonym:
+                    o.chosen = max(own, key=lambda x: x.population)
+        else:
+            _make_district(toponyms, t, city)
+

@@ -1,0 +1,222 @@
+"""Whether a capitalized name the recognizer found is used as a place, or as part of another name: a
+person ("Kevie Durham", "Norman said"), a street or park ("Auburn Avenue"), a car ("a Pontiac Grand Prix").
+
+The small model splits people's names where the entity ruler marks a city ("Cleveland Smelley") and
+reads surnames as towns; what a reader uses is the construction around the name and the rest of the
+article (the same surname alone, a title before it, a speech verb after it).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sitrep.extract.gazetteer import Gazetteer, normalize_name
+from sitrep.extract.gazetteer_build import COUNTRY_ALIASES
+from sitrep.extract.nlp import text_of, tokens_of
+from sitrep.extract.place_words import (AREA_WORDS, COMPASS, GENERIC_WORDS, LOCATIVES, STREET_WORDS, TITLES,
+                                       TOWN_INSTITUTIONS, VEHICLE_MAKES, VEHICLE_NOUNS)
+from sitrep.extract.us_states import state_abbreviation
+
+if TYPE_CHECKING:
+    from sitrep.extract.toponyms import Toponym
+
+COUNTY_END = re.compile(r"\s(county|parish)$", re.I)
+# A street address before a name ("the 4700 block of West Addison").
+BLOCK_OF = re.compile(r"(?i)\bblock\s+of\s+(?:(?:north|south|east|west|[nsew]\.?)\s+)?$")
+# Capital letters that name a country in news: the rest of the ISO codes are other things ("ST", "TM").
+COUNTRY_ABBREVIATIONS = {a for names in COUNTRY_ALIASES.values() for a in names if re.fullmatch(r"[A-Z]{2,3}", a)} | {
+    "DC", "NSW", "ACT"}
+# Ranks and roles news puts before a person's name, beyond place_words.TITLES (hand-written: no package
+# lists them).
+RANKS = {"captain", "cpt", "det", "detective", "sergeant", "lieutenant", "chief", "trooper", "cpl", "corporal",
+         "spc", "pfc", "ofc", "patrolman", "constable", "inspector", "superintendent", "commissioner", "prof",
+         "professor", "sister", "brother", "father", "pastor", "bishop", "mayor", "councilman", "councilwoman"}
+# What a car make is after a colour ("a black Toyota"): its colour (hand-written).
+COLOURS = {"black", "white", "silver", "gray", "grey", "red", "blue", "green", "gold", "tan", "maroon", "beige",
+           "brown", "dark", "light", "burgundy", "orange", "yellow", "purple"}
+# Road words after a state's name that make it a street ("New York Ave."), unlike "Florida Highway Patrol".
+STREETS_NOT_SERVICES = {"street", "st", "avenue", "ave", "boulevard", "blvd", "road", "rd", "drive", "dr", "lane", "ln"}
+COMPASS_TOWN = 10_000   # "North Chicago" is a town of its own when the gazetteer's is this big
+# Gun makers named like towns, and what follows a make in crime news (hand-written: no package lists them).
+GUN_MAKES = {"Remington", "Winchester", "Springfield", "Marlin", "Browning", "Henry", "Kimber", "Ruger", "Colt",
+             "Mossberg", "Savage", "Taurus", "Beretta", "Glock", "Hi-Point"}
+GUN_NOUNS = {"rifle", "rifles", "shotgun", "shotguns", "pistol", "pistols", "handgun", "handguns", "revolver",
+             "carbine", "armory", "model", "semiautomatic", "semi-automatic", "12-gauge", "20-gauge", ".22"}
+# Words after a place's name that make it a housing estate: "Latrobe Homes", "Eureka Garden", "Lincoln Courts".
+HOUSING_WORDS = {"homes", "gardens", "garden", "courts", "towers", "manor"}
+SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained", "testified", "recalled"}
+AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+# Who a town's name describes after an age: "an 18-year-old Beaumont man".
+RESIDENT_NOUNS = {"man", "woman", "boy", "girl", "teen", "teenager", "youth", "resident", "native", "student",
+                  "mother", "father", "son", "daughter", "child", "toddler", "officer", "deputy", "driver", "high",
+                  "school"}
+
+
+def in_place_construction(sdoc, t: "Toponym", gazetteer: Gazetteer, people: set[str]) -> bool:
+    """False for a place name used as part of another name: a street or park ("Auburn Avenue", "Foster
+    Park", "the 4700 block of West Addison"), a person ("Kevie Durham", "Zaire Thomas": the entity ruler
+    splits names), or a country code in capitals that is not how news names a country ("ST", "TM").
+    A longer name the gazetteer knows as a town ("Hot Springs", "Cleveland Heights") replaces the span."""
+    if t.text.islower():
+        return False   # "the central region": a description, not a name
+    if t.demonym or t.candidates or t.level or t.state:
+        return True
+    if re.fullmatch(r"[A-Z]{2,3}", t.text) and t.text not in COUNTRY_ABBREVIATIONS:
+        return False
+    if re.fullmatch(r"[A-Z][a-z]{1,2}\.", t.text) and not state_abbreviation(t.text, gazetteer):
+        return False   # "Sr.", "Jr.": an abbreviation, not a country's code
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return True
+    text = text_of(sdoc)
+    if BLOCK_OF.search(text[max(0, t.start - 40):t.start]):
+        return False
+    prev = tokens_of(sdoc)[span.start - 1] if span.start else None
+    nxt = tokens_of(sdoc)[span.end] if span.end < len(sdoc) else None
+    if t.text in VEHICLE_MAKES and nxt is not None and (nxt.lower_ in VEHICLE_NOUNS or prev is not None and (
+            nxt.is_title and prev.lower_ in ("a", "an", "model") or prev.lower_ in COLOURS)):
+        people.add(t.text)   # "a Pontiac Grand Prix", "the Toyota van": the make, elsewhere too
+        return False
+    if t.text in GUN_MAKES and nxt is not None and (nxt.lower_ in GUN_NOUNS or prev is not None and prev.lower_ in (
+            "a", "an") and not (nxt.is_alpha and nxt.lower_ not in ("with", "and", "or"))):
+        return False   # "a Remington shotgun", "a Remington with a scope", "Springfield Armory"
+    if nxt is not None and nxt.lower_ in HOUSING_WORDS and nxt.is_title:
+        return False   # "Latrobe Homes", "Eureka Garden": a housing estate named after a place
+    if prev is not None and prev.lower_ in ("and", "&") and span.start > 1 \
+            and tokens_of(sdoc)[span.start - 2].text.rstrip(".").lower() in STREET_WORDS:
+        return False   # "near Yosemite Avenue and Cleveland": the cross street
+    for words in (sdoc[span.start - 1:span.end] if prev is not None else None,
+                  sdoc[span.start:span.end + 1] if nxt is not None else None):
+        # a compass word opens a town's own name only for a town of some size ("North Chicago", "North
+        # Charleston"), not for "North Georgia" or a hamlet named "South Boston"
+        least = COMPASS_TOWN if words is not None and words.start < span.start and words[0].lower_ in COMPASS else 0
+        if words is not None and words[0].is_title and words[-1].is_title and any(
+                c.precision == "town" and not c.alias and c.population >= least for c in gazetteer.lookup(words.text)):
+            t.start, t.end, t.text, t.name = words.start_char, words.end_char, words.text, words.text
+            return True
+    if all(w in GENERIC_WORDS for w in normalize_name(t.name).split()) and not any(
+            c.precision == "region" for c in gazetteer.lookup(t.name)):
+        return False   # "West Side", "Metro": a part of the story's city, not a place abroad
+    after = tokens_of(sdoc)[span.end + 1] if span.end + 1 < len(sdoc) else None
+    if nxt is not None and nxt.text.rstrip(".").lower() in STREET_WORDS and (nxt.is_title or nxt.text.endswith(".")) \
+            and not COUNTY_END.search(t.text) \
+            and not (after is not None and after.is_title and after.is_alpha) and not (
+                nxt.text.rstrip(".").lower() not in STREETS_NOT_SERVICES and
+                any(c.precision in ("country", "admin1") for c in gazetteer.lookup(t.text))):
+        return False   # "Auburn Avenue", "Foster Park"; not "Florida Highway Patrol", "Ohio Turnpike"
+    if len(span) == 1 and t.text.istitle() and _title_case_line(text, t.start) \
+            and re.search(rf"\b{re.escape(t.text.lower())}\b", text):
+        return False   # "Shooting Kills 1, Police Say": a word the body writes in lower case ("police said")
+    if len(span) != 1 or any(c.precision == "country" for c in gazetteer.lookup(t.text)):
+        return True   # a person's name part is one word, never a country's name
+    aged = span.end + 3 < len(sdoc) and sdoc[span.end + 1].text == "," and sdoc[span.end + 2].like_num \
+        and sdoc[span.end + 3].text == ","
+    if nxt is not None and nxt.is_title and (nxt.ent_type_ == "PERSON" or nxt.is_alpha and aged):
+        people.add(t.text)   # "Zaire Thomas", "Cleveland Smelley, 30,"
+        return False
+    if _person_context(sdoc, span, gazetteer):
+        people.add(t.text)   # "Sgt. Patrick Swanton", "Norman said", "58-year-old Santa Guerrero"
+        return False
+    if any(c.precision == "admin1" for c in gazetteer.lookup(t.text)):
+        return True   # "Education Minnesota", "Acting Texas ..."
+    if prev is not None and prev.is_title and prev.is_alpha and not prev.is_stop and prev.ent_type_ in ("", "PERSON") \
+            and prev.lower_ not in AREA_WORDS and not gazetteer.demonym_country(prev.text) and not _headline(sdoc, span):
+        if prev.ent_type_ == "PERSON" or _introduces_person(sdoc, span.end):
+            people.add(t.text)   # "Kevie Durham, 24,": the bare name elsewhere is the person too
+        return False
+    return True
+
+
+def _person_context(sdoc, span, gazetteer: Gazetteer) -> bool:
+    """What only a person's name stands in: a rank or title before it ("Sgt. Patrick", "Captain
+    Michael"), an age before it, unless a resident's noun follows ("58-year-old Santa Guerrero",
+    not "an 18-year-old Beaumont man"), an initial after it ("Michael M. Metros"), a
+    name after it that the article names alone as a person (a surname), or a
+    speech verb right after a name the article also gives a first name ("Arthur Norman ... Norman said";
+    "in Norman, officials said" and "Gainesville says no" are the towns). A country, a
+    province or a capital speaking is the government ("Moscow said"), so those stay places."""
+    tokens, text = tokens_of(sdoc), text_of(sdoc)
+    prev = tokens[span.start - 1] if span.start else None
+    nxt = tokens[span.end] if span.end < len(sdoc) else None
+    if prev is not None and prev.text.rstrip(".").lower() in TITLES | RANKS:
+        return True
+    first = span.start   # the name the span ends: "58-year-old Santa Guerrero"
+    while first > max(0, span.start - 2) and tokens[first - 1].is_title and tokens[first - 1].is_alpha:
+        first -= 1
+    start = tokens[first].idx
+    if AGE_BEFORE.search(text, max(0, start - 20), start) and not any(
+            w.lower_ in RESIDENT_NOUNS | TOWN_INSTITUTIONS for w in tokens[span.end:span.end + 4]):
+        return True   # "58-year-old Santa Guerrero"; not "an 18-year-old Beaumont man", "a Calgary, Alberta man"
+    if any(c.precision in ("country", "admin1") for c in gazetteer.lookup(span.text)):
+        return False   # "Minnesota House", "Ohio said": a state's institutions, its government speaking
+    if nxt is not None and re.fullmatch(r"[A-Z]\.", nxt.text) and span.end + 1 < len(sdoc) \
+            and tokens[span.end + 1].is_title:
+        return True
+    if nxt is not None and nxt.is_title and nxt.is_alpha and len(nxt) > 2 and nxt.ent_type_ in ("", "PERSON") \
+            and not gazetteer.lookup(nxt.text) and any(
+                e.label_ == "PERSON" and e.text == nxt.text and e.start != nxt.i for e in sdoc.ents):
+        return True   # "Cleveland Smelley ... Smelley pulled out a gun": the surname alone is a person elsewhere
+    return nxt is not None and nxt.lower_ in SPEECH_VERBS and (prev is None or prev.lower_ not in LOCATIVES) \
+        and not any(c.precision in ("country", "admin1", "region") or c.feature_code == "PPLC"
+                    for c in gazetteer.lookup(span.text)) and _after_a_first_name(sdoc, span.text, gazetteer)
+
+
+def _after_a_first_name(sdoc, name: str, gazetteer: Gazetteer) -> bool:
+    """Whether the article writes `name` somewhere after another capitalized word that is no place
+    ("Arthur Norman"): a surname, so that "Norman said" is the person; a town speaking ("Gainesville
+    says no") has no first name anywhere."""
+    tokens = tokens_of(sdoc)
+    def placelike(word: str) -> bool:   # "Arthur" and "Ray" are hamlets too, but no town of a size
+        return any(not c.alias and (c.precision != "town" or c.population >= COMPASS_TOWN) for c in gazetteer.lookup(word))
+    return any(tok.text == name and tok.i and (w := tokens[tok.i - 1]).is_title and w.is_alpha and not w.is_stop
+               and w.lower_ not in AREA_WORDS and not placelike(w.text) for tok in tokens)
+
+
+def surname_of(person) -> str:
+    """The family name of a PERSON entity: its last word before "Jr.", "III"..."""
+    words = [w.text for w in person if w.text.rstrip(".").lower() not in ("jr", "sr", "ii", "iii", "iv", ",")]
+    return words[-1] if words else person[-1].text
+
+
+def _introduces_person(sdoc, i: int) -> bool:
+    """What follows a person's name: an age (", 24,") or a speech verb."""
+    nxt = sdoc[i:i + 2]
+    return (len(nxt) == 2 and nxt[0].text == "," and nxt[1].like_num) or (len(nxt) >= 1 and nxt[0].lower_ in (
+        SPEECH_VERBS))
+
+
+def _headline(sdoc, span) -> bool:
+    """Whether `span` sits in words written in Title Case (a headline), where capitals say nothing."""
+    text = text_of(sdoc)
+    around = text[max(0, span.start_char - 40):span.start_char].split()[-3:] + text[span.end_char:span.end_char + 40].split()[:3]
+    words = [w for w in around if re.match(r"[A-Za-z]{4,}", w)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _title_case_line(text: str, i: int) -> bool:
+    """Whether the line around `i` is written in Title Case (a headline)."""
+    line = text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1]
+    words = re.findall(r"\b[A-Za-z]{4,}", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def is_surname_use(sdoc, t: "Toponym") -> bool:
+    """For a name that is also a person's surname in the article ("Clinton" after "Hillary Clinton"):
+    it is the person, unless the text puts it in a place's construction ("in Clinton", "Clinton, Md.")."""
+    if " " in t.text or t.state or t.level or t.demonym or t.text.isupper():   # capitals: a dateline
+        return False
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+    prev = tokens_of(sdoc)[span.start - 1].lower_ if span is not None and span.start else ""
+    nxt = tokens_of(sdoc)[span.end].text if span is not None and span.end < len(sdoc) else ""
+    after = tokens_of(sdoc)[span.end + 1] if span is not None and span.end + 1 < len(sdoc) else None
+    # "Clinton, Md." and "Clinton, Iowa" are places; "killing Williams, but" and "Jackson, told police" not
+    if nxt == "," and after is not None and after.lower_ == "who":
+        return True   # "returned fire at Williams, who was ..."
+    return prev not in LOCATIVES and (nxt != "," or after is None or not (after.is_title or after.is_upper))
+
+
+def is_speaker(sdoc, ent) -> bool:
+    """'Jackson said', 'Mr. Jackson': a person after all."""
+    prev = tokens_of(sdoc)[ent.start - 1].text.rstrip(".").lower() if ent.start else ""
+    nxt = tokens_of(sdoc)[ent.end].lower_ if ent.end < len(sdoc) else ""
+    return prev in TITLES | RANKS or nxt in SPEECH_VERBS
