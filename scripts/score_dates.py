@@ -1,7 +1,7 @@
 """Score event dates: the main event's date of each article against gold incident dates.
 
 On gva-dev (US local news, publication date in metadata) and on the five seeds, with
-`sitrep.extract.events.main_event_date`. Prints accuracy (exact
+`sitrep.extract.event_dates.main_event_date`. Prints accuracy (exact
 day) and docs/s, and the ceiling: the share of articles whose gold date is among the resolved dates of the
 text or is the publication date, which no choice among them can beat.
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sitrep.extract.dates import publication_date_from_text
 from sitrep.extract.document_dates import find_dates
-from sitrep.extract.events import main_event_date
+from sitrep.extract.event_dates import main_event_date
 from sitrep.extract.nlp import load_pipeline
 
 

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.extract.events import (actors_with_roles, canonical_person, classify_event, event_cue, in_header,
-                                   main_event_date, people_with_fates, procedure_date, statement_date)
+from sitrep.extract.event_dates import in_header, main_event_date, procedure_date, statement_date
+from sitrep.extract.events import (actors_with_roles, canonical_person, classify_event, event_cue,
+                                   people_with_fates)
 from sitrep.extract.nlp import load_pipeline
 from sitrep.records import Actor, Person
 

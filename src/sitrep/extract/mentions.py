@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span
 from sitrep.extract.claims import extract_claims
 from sitrep.extract.dates import month_only
 from sitrep.extract.document_dates import DateMention, find_dates
-from sitrep.extract.events import (SPEECH_VERBS, actors_with_roles, classify_event, event_cue, main_event_date,
-                                   people_with_fates, statement_date)
+from sitrep.extract.event_dates import main_event_date, statement_date
+from sitrep.extract.events import SPEECH_VERBS, actors_with_roles, classify_event, event_cue, people_with_fates
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import sentences_of, span_text
