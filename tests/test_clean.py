@@ -141,10 +141,11 @@ def test_links_to_other_stories_are_removed() -> None:
     text = ("A man was wounded in a shooting on Elm Street on Sunday, police said.\n"
             "► Related: Two killed in weekend shootings across the city\n"
             "READ MORE: Teen charged in fatal shooting at park\n"
+            "Related stories 3 hurt in crash on Route 9\n"
             "More than 20 neighbours gathered at the scene on Monday.\n")
     doc = _doc(text)
-    assert "Two killed" not in doc.text and "Teen charged" not in doc.text
-    assert "More than 20 neighbours" in doc.text and len(doc.removed) == 2
+    assert "Two killed" not in doc.text and "Teen charged" not in doc.text and "3 hurt" not in doc.text
+    assert "More than 20 neighbours" in doc.text and len(doc.removed) == 3
 
 
 def test_a_title_tail_of_several_site_names_is_cut_off_whole() -> None:

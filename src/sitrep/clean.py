@@ -33,11 +33,13 @@ _WIDGET = re.compile(
 _BYLINE = re.compile(r"^\s*(?i:by|written by|reporting by|edited by)\s+[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,4}"
                      r"(\s*(,|and|&)\s*[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,4})*\s*$")
 _CONTRIBUTED = re.compile(r"\b(contributed (to )?(this )?report(ing)?|contributed reporting)\b.{0,40}$", re.I)
-# "Related: 5 people shot in Stockton", "► READ MORE: ...": a link to another story, whose headline would
-# read as a second incident's figures
-_LINK_LINE = re.compile(r"^\W{0,3}(?:related(?: links| stories| coverage| content)?|read more|more|see also|also read|"
-                        r"watch|video|photos?|latest|trending(?: on [^:]{1,40})?|recommended|top stories|"
-                        r"more (?:from|on) [^:]{1,40})\s*:", re.I)
+# "Related: 5 people shot in Stockton", "► READ MORE: ...", "Related stories 2 killed in ...": a link to another
+# story, whose headline would read as a second incident's figures. Cleaning drops such lines; claims also skip
+# a sentence opening with one (a page flattened into one paragraph). Use with .match.
+LINK_TO_STORY = re.compile(r"\W{0,3}(?:(?:related(?: links| stories| story| articles| coverage| content)?|read more|more"
+                           r"|see also|also read|watch|video|photos?|latest|trending(?: on [^:]{1,40})?|recommended"
+                           r"|top stories|more stories|story|previous coverage|more (?:from|on) [^:]{1,40})\s*[:|]"
+                           r"|related stories\b|you might also like\b)", re.I)
 _TERMINAL = re.compile(r"[.!?…:\"”’)]\s*$")
 
 
@@ -125,7 +127,7 @@ def _is_boilerplate(line: str, seen: set[str], title: str | None) -> bool:
     stripped = line.strip()
     words = stripped.split()
     if _PHOTO_CREDIT.search(stripped) or _POST_SIGNATURE.match(stripped) or _WIDGET.match(stripped) \
-            or _LINK_LINE.match(stripped):
+            or LINK_TO_STORY.match(stripped):
         return True
     if _BYLINE.match(stripped) or _CONTRIBUTED.search(stripped) and len(words) < 15:
         return True

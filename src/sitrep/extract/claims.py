@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from sitrep.clean import LINK_TO_STORY
 from sitrep.extract.attribution import Speaker, SpeakerFinder, sentence_words
 from sitrep.extract.english_casualty_words import PERSON_GROUPS
 from sitrep.extract.knowledge import KnowledgeBase
@@ -82,7 +83,7 @@ def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Cla
         words = sentence_words(sent)
         text = span_text(sent)
         if not any(ch.isalpha() and ch.isascii() for ch in text) or _is_history(text, reference_year) or \
-                OTHER_STORY.match(text):
+                LINK_TO_STORY.match(text):
             previous = []
             continue
         victims = sentence_victims(words, sent, kb, previous)
@@ -109,13 +110,6 @@ def _reference_year(document: Document) -> int | None:
         return int(document.published[:4])
     years = [int(y) for y in YEAR.findall(document.text)]
     return max(years) if years else None
-
-
-# a news page's link to another story: "Related stories 2 killed, 22 injured in ...", "READ MORE: ..."
-OTHER_STORY = re.compile(r"\W*(?:related(?: stories| story| articles| coverage| content| links)?\s*[:|]|"
-                         r"related stories\b|"
-                         r"read more\s*:|see also\s*:|more stories\s*:|also read\s*:|story\s*:|previous coverage\s*:|"
-                         r"you might also like\b|recommended\s*:|trending\s*:)", re.I)
 
 
 # "Late last month, jihadists killed 50 soldiers in an ambush": one event dated by the period, not a tally
