@@ -11,6 +11,7 @@ from test_cluster import RAID, SHOOTING_1, SHOOTING_2, mention, stream
 
 from sitrep.cluster import DEFAULT_THRESHOLD, cluster_mentions, meet, score_pair
 from sitrep.cluster.features import features, named_days
+from sitrep.extract.dates import PUBLICATION_DATE
 from sitrep.records import EventDate
 
 
@@ -124,7 +125,7 @@ def test_a_report_dated_by_its_publication_agrees_with_the_day_before():
     text = "Police said a 17-year-old boy was shot in the leg outside a corner store; he is expected to survive."
     by_publication = dataclasses.replace(mention("p-2", text, "2016-06-15", "Chicago"),
                                          date=EventDate("2016-06-15", "day", "2016-06-15", "2016-06-15",
-                                                        "publication date"))
+                                                        PUBLICATION_DATE))
     told_day = dataclasses.replace(by_publication, date=EventDate("2016-06-15", "day", "2016-06-15", "2016-06-15",
                                                                   "Wednesday"))
     assert features(by_publication).lag == 1 and features(told_day).lag == 0

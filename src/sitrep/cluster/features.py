@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 from wordfreq import get_frequency_dict
 
-from sitrep.extract.dates import MONTHS
+from sitrep.extract.dates import MONTHS, PUBLICATION_DATE
 from sitrep.records import EventDate, Mention
 
 PRECISE_PLACES = {"point", "town", "admin2"}
@@ -40,9 +40,8 @@ NAMED_DAY = re.compile(rf"\b(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|n
                        rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
                        rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAME})"
                        rf"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?")
-# The date extraction gives a report that names no day its publication day, with this text: the event may be
-# the day before (`scoring._date_similarity`).
-PUBLICATION_FALLBACK = "publication date"
+# a report dated only by its publication day (`dates.PUBLICATION_DATE`) may tell of the day before
+# (`scoring._date_similarity`)
 PUBLISHED_LAG_DAYS = 1
 NAMED_DAYS = 4         # days named in one report's sentences that count as its dates too
 CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
@@ -260,7 +259,7 @@ def _compute_features(m: Mention) -> Features:
     return Features(earliest, latest, place, place_words, people, principals, surnames, person_words,
                     long_names[:LONG_NAME_KEYS], victims,
                     {k: v for k, v in tallies.items() if v}, m.event_type, text, m.language, tolls,
-                    PUBLISHED_LAG_DAYS if m.date.text == PUBLICATION_FALLBACK else 0,
+                    PUBLISHED_LAG_DAYS if m.date.text == PUBLICATION_DATE else 0,
                     named_days(m.evidence, m.published, latest))
 
 

@@ -27,6 +27,8 @@ from text_to_num import text2num
 
 from sitrep.records import EventDate
 
+# the `text` of an event date that is only the publication day: the text named no date of its own
+PUBLICATION_DATE = "publication date"
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from sitrep.extract.dates import (ANCHOR_RE, MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAY_RE, YEAR_RE, date_from_iso,
-                                  day_date, month_and_day, resolve_date)
+from sitrep.extract.dates import (ANCHOR_RE, MONTH_PATTERN, PUBLICATION_DATE, WEEKDAY_PATTERN, WEEKDAY_RE, YEAR_RE,
+                                  date_from_iso, day_date, month_and_day, resolve_date)
 from sitrep.extract.nlp import entities, text_of
 from sitrep.records import EventDate
 
@@ -84,7 +84,7 @@ def _anchor_for(index: int, mentions: list[DateMention], text: str, span: tuple[
     if index:
         return mentions[index - 1].date
     pub = date_from_iso(published)
-    return day_date(pub, "publication date") if pub else None
+    return day_date(pub, PUBLICATION_DATE) if pub else None
 
 
 def _dates_what_follows(text: str, mentions: list[DateMention], start: int, expression: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.extract.dates import YEAR_RE, date_from_iso, day_date
+from sitrep.extract.dates import PUBLICATION_DATE, YEAR_RE, date_from_iso, day_date
 from sitrep.extract.document_dates import DateMention, find_dates
 from sitrep.extract.events import VIOLENCE, event_cue
 from sitrep.extract.nlp import sentences_of, span_text, text_of
@@ -119,4 +119,4 @@ def main_event_date(sdoc, published: str | None, dates: list[DateMention] | None
         return after[0].date
     if procedure:
         return coarse[0].date if coarse else EventDate()
-    return day_date(pub, "publication date") if pub else EventDate()
+    return day_date(pub, PUBLICATION_DATE) if pub else EventDate()

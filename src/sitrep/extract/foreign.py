@@ -21,7 +21,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from dateparser import DateDataParser
 
-from sitrep.extract.dates import date_from_iso, day_date
+from sitrep.extract.dates import PUBLICATION_DATE, date_from_iso, day_date
 from sitrep.extract.foreign_claims import Lexicon, load_lexicons, month_names, sentence_claims, strip_proclitic
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
@@ -180,7 +180,7 @@ def event_date(sentences: list[_Sentence], code: str, published: str | None) -> 
         for when in sentence_dates(s.text, code, pub):
             if when.precision == "day" and (pub - date_from_iso(when.value)).days <= BACKGROUND_DAYS:
                 return when
-    return day_date(pub, "publication date")
+    return day_date(pub, PUBLICATION_DATE)
 
 
 def sentence_dates(text: str, code: str, pub: date) -> list[EventDate]:

@@ -18,7 +18,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.claims import extract_claims
-from sitrep.extract.dates import month_only
+from sitrep.extract.dates import PUBLICATION_DATE, month_only
 from sitrep.extract.document_dates import DateMention, find_dates
 from sitrep.extract.event_dates import main_event_date, statement_date
 from sitrep.extract.events import SPEECH_VERBS, actors_with_roles, classify_event, event_cue, people_with_fates
@@ -181,7 +181,7 @@ def _is_background(s: _Sentence, main: EventDate) -> bool:
         # far from the main date, or a coarser period ("late last month", "in 2019") that excludes it, or
         # any month or year when the text gives the main event's day: a tally ("165 people were murdered
         # in 2015", "45 killed in July") or another event told loosely
-        day_known = main.precision == "day" and main.text != "publication date"
+        day_known = main.precision == "day" and main.text != PUBLICATION_DATE
         return all(_days_apart(d, main) > BACKGROUND_GAP_DAYS
                    or d.precision in ("month", "year") and (day_known or _days_apart(d, main) > 0) for d in known)
     # no main date: a coarse date (a bare year or month) in an event sentence recalls an older event
