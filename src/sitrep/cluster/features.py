@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 from wordfreq import get_frequency_dict
 
-from sitrep.extract.dates import MONTHS, PUBLICATION_DATE
+from sitrep.extract.dates import MONTH_PATTERN, MONTHS, PUBLICATION_DATE
 from sitrep.records import EventDate, Mention
 
 PRECISE_PLACES = {"point", "town", "admin2"}
@@ -34,8 +34,7 @@ STREET_BLOCK = re.compile(r"\b\d{2,5}\s+block\s+of\s+(?:the\s+)?"
 # A calendar day as English news writes it ("the March 9 shooting", "on Nov. 22", "Sept. 21, 2016", "on 4 January"):
 # a follow-up (the arrest, the plea, the funeral) is dated by its own event but names the day of the shooting.
 # A plain regex, not dateparser: it runs on every mention clustered, and only needs day-and-month forms.
-_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTH_NAME = rf"(?=[A-Z])(?i:{MONTH_PATTERN})"   # capitalised: "may" is mostly the verb
 NAMED_DAY = re.compile(rf"\b(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:\d])"
                        rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
                        rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAME})"

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.clean import LINK_TO_STORY
 from sitrep.extract.attribution import Speaker, SpeakerFinder, sentence_words
+from sitrep.extract.dates import MONTH_PATTERN, WEEKDAY_PATTERN
 from sitrep.extract.english_casualty_words import PERSON_GROUPS
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import entities, span_text
@@ -41,13 +42,12 @@ from sitrep.records import Claim, Document
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # "in 2014", "a July 2014 shooting"
-HISTORY = re.compile(r"\b(?:in|since|of|january|february|march|april|may|june|july|august|september|october|november|"
-                     r"december)\s+(19[5-9]\d|20\d\d)\b", re.I)
+HISTORY = re.compile(rf"\b(?:in|since|of|{MONTH_PATTERN})\s+(19[5-9]\d|20\d\d)\b", re.I)
 # running tallies ("344 people were killed in the city last year", "so far this year") are statistics, not incidents
-AGGREGATE = re.compile(r"\b(last|this|so far this|past|previous) (year|month|decade|weekend|summer)\b|\bsince (the start|"
-                       r"the beginning|january|february|march|april|may|june|july|august|september|october|november|"
-                       r"december|the war|the conflict|the start of|monday|tuesday|wednesday|thursday|friday|"
-                       r"saturday|sunday)\b|\b(in|within|over) (less than |under |the (past|last) )?\d+ hours\b|\ba total of\b|\bso far\b|\bthe year\b|"
+AGGREGATE = re.compile(r"\b(last|this|so far this|past|previous) (year|month|decade|weekend|summer)\b|"
+                       rf"\bsince (the start|the beginning|{MONTH_PATTERN}|the war|the conflict|the start of"
+                       rf"|{WEEKDAY_PATTERN})\b|\b(in|within|over) (less than |under |the (past|last) )?\d+ hours\b"
+                       r"|\ba total of\b|\bso far\b|\bthe year\b|"
                        r"\b(in|during) [A-Za-z]+ alone\b|\bin the first \w+ (days|weeks|months)\b|"
                        r"\b(in|between|during) (?!the\b)(\w+ ){0,3}(shootings|incidents|attacks)\b|"
                        r"(?<!of )\b(two|three|four|five|six|seven|several|multiple|separate|\d+) (\w+ ){0,3}?"
