@@ -313,13 +313,18 @@ def stream(order: list[Mention]) -> tuple[dict[str, Cluster], list[dict]]:
     incident_of: dict[str, str] = {}
     clusters: dict[str, Cluster] = {}
     history: list[dict] = []
+    articles: dict[str, list[Mention]] = {}
     for m in order:
-        graph.add(m.id, links(m, [seen[i] for i in index.neighbours(m)]))
-        index.add(m)
-        seen[m.id] = m
-        around = graph.component([m.id]) - {m.id}
+        articles.setdefault(m.document_id, []).append(m)
+    for article in articles.values():  # the pipeline places an article's mentions together
+        for m in article:
+            graph.add(m.id, links(m, [seen[i] for i in index.neighbours(m)] + article))
+            index.add(m)
+            seen[m.id] = m
+        new = {m.id for m in article}
+        around = graph.component(new) - new
         previous = [clusters.pop(i) for i in sorted({incident_of[x] for x in around})]
-        result = recluster_neighbourhood([m], [seen[x] for x in around], previous)
+        result = recluster_neighbourhood(article, [seen[x] for x in around], previous)
         history += result.history
         for c in result.clusters:
             clusters[c.incident_id] = c

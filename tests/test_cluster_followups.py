@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_cluster import RAID, SHOOTING_1, SHOOTING_2, mention, stream
 
-from sitrep.cluster import DEFAULT_THRESHOLD, cluster_mentions, meet, score_pair
+from sitrep.cluster import DEFAULT_THRESHOLD, cluster_mentions, links, score_pair
 from sitrep.cluster.features import features, named_days
 from sitrep.extract.dates import PUBLICATION_DATE
 from sitrep.records import EventDate
@@ -64,10 +64,10 @@ def test_an_event_two_reports_tell_does_not_follow_a_background_mention():
     assert not together(clusters, "cook-a", "arrest-main")
 
 
-def test_the_mentions_of_one_article_always_meet():
+def test_the_mentions_of_one_article_always_link():
     main, background = ARREST
-    assert meet(main, background)
-    assert not meet(main, dataclasses.replace(background, document_id="another-article"))
+    assert main.id in links(background, [main]) and background.id in links(main, [background])
+    assert main.id not in links(dataclasses.replace(background, document_id="another-article"), [main])
 
 
 FOLLOW_UP_CORPUS = [*COOKOUT, *ARREST, ARREST_TOLD_TWICE, *RAID, *SHOOTING_1, *SHOOTING_2]

@@ -20,7 +20,7 @@ from pathlib import Path
 from sitrep import cluster as cluster_stage
 from sitrep.clean import clean, copy_similarity, minhash_signature
 from sitrep.ingest import discover, read_inputs
-from sitrep.records import Document, DocumentRef, Rejected
+from sitrep.records import Document, DocumentRef, Mention, Rejected
 from sitrep.reconcile import reconcile
 from sitrep.settings import Settings
 from sitrep.store import open_store
@@ -144,9 +144,14 @@ def update_incidents(store: SqliteStore, settings: Settings) -> None:
     if not pending:
         return
     threshold, window = settings.cluster_threshold, settings.date_window_days
+    # a document's mentions are stored together, so they are pending together: each meets the others here
+    articles: dict[str, list[Mention]] = {}
+    for mention in pending:
+        articles.setdefault(mention.document_id, []).append(mention)
     with store.batch():
         for mention in pending:
             candidates = store.neighbour_mentions(cluster_stage.lookup_keys(mention, window))
+            candidates += articles[mention.document_id]
             store.add_links(mention.id, cluster_stage.links(mention, candidates, threshold, window_days=window))
     new = {m.id for m in pending}
     component = store.mentions_by_id(store.link_component(new) - new)

@@ -65,12 +65,12 @@ def _stored_and_looked_up(m: Mention, window_days: int) -> tuple[frozenset[str],
     - each of its LONG_NAME_KEYS rarest proper-name words rare enough to name one thing (a victim, a bar, a
       suspect named in the text but not extracted as a person), per year, reach LONG_WINDOW_DAYS: the follow-up
       weeks later that names no one as a principal can still meet the first reports (see `named_across_days`);
-    - the article's id: its mentions always meet (a key of as many mentions as the article has);
     - anchorless mentions (no event date, no publication date) and dated ones find each other through area
       keys that only the other kind looks up ("a:", "u:"): only mentions of an article with no date at all pay
       for a scan of their area's history; they are rare, and nothing else can place them.
     Every other bucket is bounded in time, so its size does not grow with the store. Actors are not keys: one
-    armed group acts in many incidents a week, so they would narrow nothing.
+    armed group acts in many incidents a week, so they would narrow nothing. The mentions of one article need no
+    key: they are placed together, and each is compared with the others (`partition.links`).
     """
     f = features(m)
     area = area_key(m) or "?"
@@ -100,10 +100,6 @@ def _stored_and_looked_up(m: Mention, window_days: int) -> tuple[frozenset[str],
     undated_people = {f"p:{person}:?" for person in f.people}
     stored |= undated_people
     looked_up |= undated_people
-    # the mentions of one article always meet: a follow-up joins the incident its background mention joined
-    # (`partition._follow_ups`), so the incremental path must see them together
-    stored.add(f"doc:{m.document_id}")
-    looked_up.add(f"doc:{m.document_id}")
     if area != "?":
         stored.add(f"a:{area}" if f.earliest is not None else f"u:{area}")
         looked_up.update([f"u:{area}"] if f.earliest is not None else [f"u:{area}", f"a:{area}"])

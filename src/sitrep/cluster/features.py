@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,12 +189,13 @@ def evidence_features(evidence: str) -> TextFeatures:
 
 class MentionMemo:
     """Values computed from a mention, memoised by its id (hashing a whole Mention costs more than computing
-    some of them); past `kept` entries it starts afresh, a bound on memory (a stream compares new mentions with
-    recent ones)."""
+    some of them); past `kept` entries the oldest goes, a bound on memory that keeps the recent mentions a
+    stream compares new ones with (starting afresh instead made the cost of a mention depend on when the memo
+    was last emptied)."""
 
     def __init__(self, compute: Callable[..., object], kept: int = 20_000):
         self._compute, self._kept = compute, kept
-        self._values: dict[tuple, tuple[Mention, object]] = {}
+        self._values: OrderedDict[tuple, tuple[Mention, object]] = OrderedDict()
 
     def __call__(self, m: Mention, *args: object):
         key = (m.id, *args)
@@ -202,7 +203,7 @@ class MentionMemo:
         if found is not None and (found[0] is m or found[0] == m):
             return found[1]
         if len(self._values) >= self._kept:
-            self._values.clear()
+            self._values.popitem(last=False)
         value = self._compute(m, *args)
         self._values[key] = (m, value)
         return value

@@ -139,8 +139,17 @@ def _links(ids: list[str], by_id: Mapping[str, Mention], pair: _PairScores, thre
             index[key].append(i)
     candidates = {(min(x, y), max(x, y)) for x in ids for key in lookup_keys(by_id[x], window_days)
                   for y in index.get(key, ()) if x != y}
+    articles: dict[str, list[str]] = defaultdict(list)
+    for i in ids:
+        articles[by_id[i].document_id].append(i)
+    candidates.update((x, y) for article in articles.values() for x in article for y in article if x < y)
     return [(s, x, y) for x, y in candidates
-            if meet(by_id[x], by_id[y], window_days) and (s := pair(x, y)[0]) >= threshold]
+            if _compared(by_id[x], by_id[y], window_days) and (s := pair(x, y)[0]) >= threshold]
+
+
+def _compared(a: Mention, b: Mention, window_days: int) -> bool:
+    """Whether a pair is scored at all: it meets by blocking keys, or both are mentions of one article."""
+    return a.document_id == b.document_id or meet(a, b, window_days)
 
 
 def _make_cluster(ids: list[str], primaries: set[str], pair: _PairScores) -> Cluster:
@@ -223,11 +232,12 @@ def _follow_ups(groups: list[list[str]], joined: Mapping[int, list[str]],
 
 def links(mention: Mention, candidates: Iterable[Mention], threshold: float = DEFAULT_THRESHOLD,
           weights: ScoreWeights = DEFAULT_WEIGHTS, window_days: int = DEFAULT_WINDOW_DAYS) -> dict[str, float]:
-    """The candidates (from the block index) that `mention` links to: they `meet` it and score at least the
-    threshold, or they are mentions of the same article (see `_follow_ups`)."""
+    """The candidates that `mention` links to: they score at least the threshold, or they are mentions of the
+    same article (see `_follow_ups`). Candidates are the block index's and the other mentions of its article,
+    which are always placed together (the pipeline clusters a document's mentions in one batch)."""
     found = {}
     for other in candidates:
-        if other.id != mention.id and meet(mention, other, window_days):
+        if other.id != mention.id and _compared(mention, other, window_days):
             score = score_pair(mention, other, weights, window_days)[0]
             if score >= threshold or other.document_id == mention.document_id:
                 found[other.id] = score
