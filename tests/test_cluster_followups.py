@@ -179,3 +179,23 @@ def test_a_report_that_agrees_clearly_with_no_report_of_a_big_incident_stays_apa
     # near enough on average for the big-incident rule, but it agrees clearly with none of the four
     assert sum(scores) / len(scores) >= 0.6 * DEFAULT_THRESHOLD and max(scores) < DEFAULT_THRESHOLD
     assert not together(cluster_mentions([*TAVERN, other]), "tav-1", "tav-other")
+
+
+# Three years on, a lone report of a new raid in the same town recalls the old one in passing.
+NEW_RAID = of_article(
+    "new-raid-article",
+    mention("new-raid-main", "Turkish drones struck a car outside Atmeh on Monday, killing two men the monitor "
+            "described as fighters of a local faction.", "2025-03-10", "Atmeh", killed=2),
+    mention("new-raid-bg", "The town was the scene of the night raid in which US special forces killed Abu Khalid "
+            "al-Masri and two of his guards.", "2022-02-03", "Atmeh", role="mention", killed=3,
+            people=[("Abu Khalid al-Masri", "killed")]),
+)
+
+
+def test_a_lone_report_years_after_the_event_it_recalls_does_not_follow_it_up():
+    clusters = cluster_mentions([*RAID, *NEW_RAID])
+    assert together(clusters, "raid-a", "raid-b", "raid-c", "new-raid-bg")
+    assert not together(clusters, "raid-a", "new-raid-main")
+    # nor are the two linked at all, so the old raid's link component does not grow with every later recall
+    main, background = NEW_RAID
+    assert main.id not in links(background, [main])

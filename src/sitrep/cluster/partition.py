@@ -215,31 +215,48 @@ def _follow_ups(groups: list[list[str]], joined: Mapping[int, list[str]],
     event it recounts, its background mention, joined an incident others report, is a follow-up of that
     incident: the arrest, the charge, the funeral dated by their own day (gva-dev: B³ recall +0.012, precision
     -0.001). It joins the biggest such incident (ties: the smallest first id); a group that follows is never
-    followed."""
+    followed. Only a report within LONG_WINDOW_DAYS of the event it recounts can follow it up (`follows_up`)."""
     incidents_of_document: dict[str, set[int]] = defaultdict(set)
     for n, members in joined.items():
         for b in members:
             incidents_of_document[by_id[b].document_id].add(n)
     follows = {}
     for n, group in enumerate(groups):
-        targets = incidents_of_document.get(by_id[group[0]].document_id, set()) - {n} if len(group) == 1 else ()
+        lone = by_id[group[0]]
+        targets = {t for t in incidents_of_document.get(lone.document_id, set()) - {n}
+                   if any(follows_up(lone, by_id[b]) for b in joined[t] if by_id[b].document_id == lone.document_id)
+                   } if len(group) == 1 else ()
         if targets:
             follows[n] = min(targets, key=lambda g: (-len(groups[g]), groups[g][0]))
     return {n: target for n, target in follows.items() if target not in follows}
+
+
+def follows_up(report: Mention, background: Mention) -> bool:
+    """Whether an article's main mention can follow up its background mention: both dated, at most
+    LONG_WINDOW_DAYS apart. A report years after the event it recalls ("the 2019 raid that killed Baghdadi")
+    tells a new event, not a follow-up; and the bound keeps the link component of an often recalled incident
+    from growing with the store (such pairs are linked whatever they score, see `links`)."""
+    if report.document_id != background.document_id or report.role == background.role:
+        return False
+    a, b = features(report), features(background)
+    if a.earliest is None or b.earliest is None:
+        return False
+    return max(a.earliest, b.earliest) - min(a.latest, b.latest) <= LONG_WINDOW_DAYS
 
 
 # ---------------------------------------------------------------- incremental
 
 def links(mention: Mention, candidates: Iterable[Mention], threshold: float = DEFAULT_THRESHOLD,
           weights: ScoreWeights = DEFAULT_WEIGHTS, window_days: int = DEFAULT_WINDOW_DAYS) -> dict[str, float]:
-    """The candidates that `mention` links to: they score at least the threshold, or they are mentions of the
-    same article (see `_follow_ups`). Candidates are the block index's and the other mentions of its article,
-    which are always placed together (the pipeline clusters a document's mentions in one batch)."""
+    """The candidates that `mention` links to: they score at least the threshold, or one follows the other up
+    (`follows_up`: a report and its background mention, see `_follow_ups`). Candidates are the block index's
+    and the other mentions of its article, which are always placed together (the pipeline clusters a
+    document's mentions in one batch)."""
     found = {}
     for other in candidates:
         if other.id != mention.id and _compared(mention, other, window_days):
             score = score_pair(mention, other, weights, window_days)[0]
-            if score >= threshold or other.document_id == mention.document_id:
+            if score >= threshold or follows_up(mention, other) or follows_up(other, mention):
                 found[other.id] = score
     return found
 
@@ -247,9 +264,9 @@ def links(mention: Mention, candidates: Iterable[Mention], threshold: float = DE
 class LinkGraph:
     """In-memory link graph (mention id -> linked ids); the store keeps the same as a links table.
 
-    Clusters are always link-connected (the mentions of one article are linked whatever they score), and
-    clustering a set decomposes over its link components, so the component of the new mentions is exactly the
-    neighbourhood that `recluster_neighbourhood` needs.
+    Clusters are always link-connected (a report and the background mention it may follow up are linked
+    whatever they score), and clustering a set decomposes over its link components, so the component of the new
+    mentions is exactly the neighbourhood that `recluster_neighbourhood` needs.
 
     Most mentions link to one other (a background mention to its article's primary, a report to one other
     report): such a mention maps to that id itself, not to a set, a third of the memory (as in `BlockIndex`).
