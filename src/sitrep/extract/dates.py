@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from dateparser.date import DateDataParser
 from text_to_num import text2num
 
+from sitrep.extract.holidays import HOLIDAY_RE, holiday_date
 from sitrep.records import EventDate
 
 # the `text` of an event date that is only the publication day: the text named no date of its own
@@ -51,7 +52,31 @@ _NUMBER = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 ANCHOR_RE = re.compile(
     rf"\b(?:{_NUMBER}\s+(day|days|week|weeks|night|nights)\s+(after|before|later|earlier|prior)"
     r"|the\s+(next|following|previous|preceding)\s+(day|night|morning|evening|afternoon|week)"
-    r"|the\s+(day|night)\s+(before|after))\b", re.I)
+    r"|the\s+(day|night)[\s-]+(before|after))\b", re.I)
+def _from_holiday(norm: str, pub: date | None, text: str) -> EventDate | None:
+    """"on Christmas Eve", "Thanksgiving night", "Easter Sunday 2016": the holiday in the stated year, else its
+    latest occurrence on or before publication; unknown without either."""
+    match = HOLIDAY_RE.search(norm)
+    if not match:
+        return None
+    years = YEAR_RE.findall(norm)
+    if years:
+        day = holiday_date(match.group(0), int(years[-1]))
+    elif pub is None:
+        return EventDate(text=text)
+    else:
+        day = holiday_date(match.group(0), pub.year)
+        if day > pub:
+            day = holiday_date(match.group(0), pub.year - 1)
+        if (pub - day).days > 300:   # "Halloween" said in late October: the coming one, not an event's day
+            return EventDate(text=text)
+    if re.search(r"\b(?:weekend|holidays?|break|season|week)\b", norm[match.end():]):   # "Memorial Day weekend"
+        return _week_date(day - timedelta(3), day + timedelta(3), text)
+    if re.search(r"\bnight\b", norm[match.end():]):
+        return day_date(day, text, day, day + timedelta(1))
+    return day_date(day, text)
+
+
 _AGO_RE = re.compile(rf"\b{_NUMBER}\s+(day|days|week|weeks|month|months|year|years)\s+ago\b", re.I)
 # Words that make a NER DATE/TIME span worth resolving (drops ages, durations and bare numbers).
 def _iso(d: date) -> str:
@@ -330,7 +355,12 @@ def resolve_date(expression: str, published: str | None, anchor: EventDate | Non
     pub, reference = date_from_iso(published), date_from_iso(year_reference)
     anchored = ANCHOR_RE.search(norm)
     if anchored:
-        return _relative_to_anchor(anchored, anchor, text)
+        # "the day after Thanksgiving" counts from the holiday it names
+        holiday = _from_holiday(norm[anchored.end():], pub, text) if HOLIDAY_RE.search(norm[anchored.end():]) else None
+        return _relative_to_anchor(anchored, holiday or anchor, text)
+    holiday = _from_holiday(norm, pub, text)
+    if holiday is not None:
+        return holiday
     calendar_date = _calendar_date(norm, text, pub, reference)
     if calendar_date is not None:
         return _over_day_range(norm, calendar_date)

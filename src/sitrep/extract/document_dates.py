@@ -8,20 +8,30 @@ from dataclasses import dataclass, replace
 
 from sitrep.extract.dates import (ANCHOR_RE, MONTH_PATTERN, PUBLICATION_DATE, WEEKDAY_PATTERN, WEEKDAY_RE, YEAR_RE,
                                   date_from_iso, day_date, month_and_day, resolve_date)
+from sitrep.extract.holidays import HOLIDAY_PATTERN
 from sitrep.extract.nlp import entities, text_of
 from sitrep.records import EventDate
 
 _DATE_WORD_RE = re.compile(
-    rf"\b(?:{MONTH_PATTERN}|{WEEKDAY_PATTERN}|1[89]\d\d|20\d\d|today|tonight|yesterday|overnight|night|weekend"
-    r"|ago|earlier|later|after|before|previous|following|last|this)(?![a-z])|\d{4}-\d\d-\d\d|\d/\d", re.I)
+    rf"\b(?:{MONTH_PATTERN}|{WEEKDAY_PATTERN}|{HOLIDAY_PATTERN}|1[89]\d\d|20\d\d|today|tonight|yesterday|overnight"
+    r"|night|weekend|ago|earlier|later|after|before|previous|following|last|this)(?![a-z])|\d{4}-\d\d-\d\d|\d/\d", re.I)
 _DURATION_RE = re.compile(r"\b\w+-(?:day|week|month|year|hour)s?\b|\bfor\s+\w+\s+(?:days|weeks|months|years)\b"
                           r"|-year-old|\byears? old\b", re.I)
 # Night/part-of-day phrasings NER often leaves out; the regex only adds spans NER did not find.
 _MISSED_RE = re.compile(
     rf"\b(?:overnight|(?:late\s+|early\s+)?last\s+night|the\s+(?:previous|preceding)\s+(?:night|day)"
     rf"|the\s+night\s+before|(?:early|late)\s+(?:on\s+)?{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|earlier\s+(?:this|last)\s+(?:week|month|year)|(?:early|late)\s+last\s+(?:week|month|year))\b", re.I)
-
+    r"|earlier\s+(?:this|last)\s+(?:week|month|year)|(?:early|late)\s+last\s+(?:week|month|year)"
+    r"|(?:a|one|two|three|four|five|six|\d)\s+(?:days?|nights?)\s+(?:after|before|earlier|later)"
+    rf"|{HOLIDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?)\b", re.I)
+_HOLIDAY_ANCHOR_RE = re.compile(rf"\bthe[\s-]+(?:day|night)[\s-]+(?:before|after)[\s-]+{HOLIDAY_PATTERN}\b",
+                                re.I)
+# "home for Thanksgiving", "a gun he got for Christmas": the holiday is a purpose, not a date
+_FOR_HOLIDAY_RE = re.compile(rf"\bfor\s+(?:the\s+)?{HOLIDAY_PATTERN}", re.I)
+# "a Halloween party", "Christmas lights": the holiday names a kind of thing, not a day
+_HOLIDAY_KIND_RE = re.compile(r"\s+(?:party|parties|costumes?|parade|celebrations?|gatherings?|dinner|lights"
+                              r"|decorations|shopping|gifts?|presents?|tree|festival|carnival|cookout|barbecue"
+                              r"|event)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +61,12 @@ def _candidate_spans(sdoc) -> list[tuple[int, int]]:
         if split:
             spans.append((start, start + split.start()))
             start += split.end()
+        holiday_weekend = re.match(r"[\s-]+(?:weekend|holidays?|break|season)\b", text[end:end + 12], re.I)
+        if holiday_weekend and re.search(HOLIDAY_PATTERN + r"$", ent.text, re.I):
+            end += holiday_weekend.end()      # "a Labor Day weekend shooting"
         spans.append((start, end))
+    for match in _HOLIDAY_ANCHOR_RE.finditer(text):     # "the day after" + "Thanksgiving" are one date
+        spans = [(s, e) for s, e in spans if e <= match.start() or s >= match.end()] + [match.span()]
     for match in _MISSED_RE.finditer(text):
         if not any(s <= match.start() < e or match.start() <= s < match.end() for s, e in spans):
             spans.append((match.start(), match.end()))
@@ -94,14 +109,21 @@ def _dates_what_follows(text: str, mentions: list[DateMention], start: int, expr
     if not mentions or not re.search(r"\b(?:after|later)(?:\s+(?:the|that|this)\s+[a-z]+)?$", expression.strip(), re.I):
         return False
     between = text[mentions[-1].end:start]
-    return len(between) <= 120 and "," in between and not re.search(r"[.!?]\s", between)
+    return len(between) <= 120 and re.search(r"[,—–]", between) is not None and not re.search(r"[.!?]\s", between)
+
+
+def _holiday_as_kind(text: str, start: int, end: int) -> bool:
+    """A holiday named as a purpose or a kind of thing ("home for Thanksgiving", "a Halloween party")."""
+    return bool(_FOR_HOLIDAY_RE.search(text[max(0, start - 12):end]) or re.search(
+        HOLIDAY_PATTERN + "$", text[start:end], re.I) and _HOLIDAY_KIND_RE.match(text, end))
 
 
 def find_dates(sdoc, published: str | None) -> list[DateMention]:
     """Date expressions of a spaCy Doc, in text order, each resolved (unknown ones kept with their text)."""
     text = text_of(sdoc)
     spans = [(s, e) for s, e in _candidate_spans(sdoc)
-             if _DATE_WORD_RE.search(text[s:e]) and not _DURATION_RE.search(text[s:e])]
+             if _DATE_WORD_RE.search(text[s:e]) and not _DURATION_RE.search(text[s:e])
+             and not _holiday_as_kind(text, s, e)]
     reference = document_year_reference([text[s:e] for s, e in spans], published)
     mentions: list[DateMention] = []
     for start, end in spans:

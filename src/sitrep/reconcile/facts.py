@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from sitrep.cluster import date_bounds
+from sitrep.extract.dates import PUBLICATION_DATE
 from sitrep.extract.gazetteer import normalize_name
 from sitrep.extract.places import km
 from sitrep.records import Actor, EventDate, Mention, Person, Place
@@ -30,8 +31,9 @@ def vote(votes, generic: frozenset[str] = frozenset()) -> str | None:
 
 
 def incident_date(mentions: list[Mention], root) -> EventDate:
-    """The most precise date consistent with at least half the others (primary mentions first), then the one
-    most reports give, then the narrowest."""
+    """The most precise date consistent with at least half the others (primary mentions first), then one a text
+    states over a report's publication day taken for want of one, then the one most reports give, then the
+    narrowest."""
     dated = [m for m in mentions if m.date.value]
     pool = [m for m in dated if m.role == "primary"] or dated
     reported = sorted({(root(m.document_id), m.date) for m in pool}, key=lambda c: (c[1].value, repr(c)))
@@ -42,7 +44,7 @@ def incident_date(mentions: list[Mention], root) -> EventDate:
     chosen, (first, last) = dates[_consistent_best(
         dates, lambda a, b: a[1][0] <= b[1][1] and b[1][0] <= a[1][1],
         # then the narrowest: "early Saturday" says which day of "last night" (Friday into Saturday) it was
-        lambda c: (DATE_RANK[c[0].precision], same[c[0].value], c[1][0] - c[1][1]))]
+        lambda c: (DATE_RANK[c[0].precision], c[0].text != PUBLICATION_DATE, same[c[0].value], c[1][0] - c[1][1]))]
     return replace(chosen, earliest=date.fromordinal(first).isoformat(), latest=date.fromordinal(last).isoformat())
 
 
