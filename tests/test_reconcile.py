@@ -246,12 +246,15 @@ def test_same_source_changing_its_figure_in_one_document_is_a_figure_conflict():
 
 def test_wounded_only_reports_give_zero_named_dead_count_and_silence_gives_none():
     wounded = reconcile_all([mention("a", claims=(claim(3, figure="wounded"),))])
-    named = reconcile_all([mention("a", claims=(claim(3, figure="wounded"),),
-                                   people=(Person("Jane Roe", "killed"), Person("Roe", "killed"),
-                                           Person("John Doe", "killed"), Person("Sam Poe", "wounded")))])
+    people = (Person("Jane Roe", "killed"), Person("Roe", "killed"), Person("John Doe", "killed"),
+              Person("Sam Poe", "wounded"))
+    named = reconcile_all([mention("a", action="attack", people=people)])
+    # names told as killed beside a count of the wounded and no count of the dead: someone recalled
+    recalled = reconcile_all([mention("a", claims=(claim(3, figure="wounded"),), people=people)])
     silent = reconcile_all([mention("a", action="arrest")])
     assert wounded.fatalities == Fatalities(0, 0, 0)
     assert named.fatalities == Fatalities(2, 2, 2)
+    assert recalled.fatalities == Fatalities(0, 0, 0)
     assert silent.fatalities == Fatalities()
 
 

@@ -13,6 +13,7 @@ from sitrep.extract.english_casualty_words import (AUXILIARIES, BULLETS, CARRIED
                                                    DETERMINERS, DOING_VERBS, FIGURE_NOUNS, KIN, LATER_DEATH,
                                                    LEFT_CUES, NEGATIONS, NOUN_GROUP, NUMBERED, OBJECT_STARTERS,
                                                    RELATIVES, RIGHT_CUES, SHOT_AS_NOUN, STILL, SUBJECT_PRONOUNS,
+                                                   SUBSET_OPENERS,
                                                    SURVIVING, TOLL_WORDS, UNREAL)
 from sitrep.extract.numbers import is_age, number_value, read_quantity
 from sitrep.extract.people_groups import Victims
@@ -51,8 +52,8 @@ def dies_later(words: list[str], end: int, stop: int) -> bool:
     """The same people's death told later in their clause: "a boy who was shot Friday has died",
     "were taken to a hospital, where they died". `stop`: where the next counted group begins."""
     for k in range(end, min(stop, len(words))):
-        if words[k] in (".", ";"):
-            return False
+        if words[k] in (".", ";") or words[k] in SUBSET_OPENERS:
+            return False   # "three people were injured, including a sailor who died": the death is of one of them
         if any(tuple(words[k:k + len(p)]) == p for p in LATER_DEATH) and not UNREAL & set(words[k - 3:k]):
             return True
     return False
@@ -86,6 +87,8 @@ def figure_of(words: list[str], members: list[Victims]) -> str | None:
                   None)
     if figure == "shot" and before in ("killed", "wounded"):
         return before   # "injuring nine people before he was shot": the verb before governs
+    if inside == "killed" and figure in ("shot", "wounded"):
+        return inside   # "found a deceased man with a gunshot wound": dead, however hurt
     if not (figure or before or inside) and "gunshot" in words[first.start:last.end]:
         return "shot"   # "two other gunshot victims were treated and released"
     return figure or before or inside
@@ -236,8 +239,12 @@ def cue_before(words: list[str], i: int) -> str | None:
     w = words[k]
     if w == "shot" and k > 0 and words[k - 1] in SHOT_AS_NOUN:
         return None   # "a single shot 223 was fired": the noun, not the verb
+    if w in LEFT_CUES and k > 0 and (words[k - 1] in NEGATIONS or words[k - 1] == "to" and words[k - 2:k - 1] and
+                                     words[k - 2] in NEGATIONS):
+        return None   # "he did not kill his brother", "never shot anyone", "did not try to kill"
     if w in LEFT_CUES and (k == 0 or words[k - 1] != "to"):
-        fatal = w in ("shot", "shooting", "wounding", "wounded", "injuring") and k > 0 and words[k - 1] == "fatally"
+        fatal = w in ("shot", "shoots", "shooting", "wounding", "wounded", "injuring") and k > 0 and \
+            words[k - 1] == "fatally"
         if k >= 2 and words[k - 1] == "or" and LEFT_CUES.get(words[k - 2]) not in (None, LEFT_CUES[w]):
             return "casualties"   # "killing or wounding 12 people": dead and hurt together
         if LEFT_CUES[w] == "shot" and not fatal and KIN & set(words[k + 1:i]):

@@ -51,7 +51,8 @@ AGGREGATE = re.compile(r"\b(last|this|so far this|past|previous) (year|month|dec
                        r"\b(in|during) [A-Za-z]+ alone\b|\bin the first \w+ (days|weeks|months)\b|"
                        r"\b(in|between|during) (?!the\b)(\w+ ){0,3}(shootings|incidents|attacks)\b|"
                        r"(?<!of )\b(two|three|four|five|six|seven|several|multiple|separate|\d+) (\w+ ){0,3}?"
-                       r"(shootings|incidents|attacks|accidents)\b|\b(?:weekend|week|night|month) that saw\b|"
+                       r"(shootings|incidents|attacks|accidents)\b|"
+                       r"\b(?:weekend|week|night|month) that (?:saw|included)\b|"
                        r"\b(each|every|per) (year|month|week)\b|\bannually\b|"
                        r"\b(past|last) \w+ (days|weeks|months|years)\b|\bacross the (city|county|state|country)\b|"
                        r"\bcitywide\b|\bbetween (?:\w+ )?(?:19|20)\d\d and\b|"
@@ -60,9 +61,10 @@ AGGREGATE = re.compile(r"\b(last|this|so far this|past|previous) (year|month|dec
                        r"\b(?:between|since) \d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am\b|pm\b)|"
                        r"\b(?:in|within|over|during) (?:about |nearly |roughly |just |the (?:past |last )?)?(?:\d+|two|"
                        r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few) hours\b|\bspan of\b|"
-                       r"\b\d+[- ]hour (?:span|period|stretch|window)\b|"
+                       r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several)[- ]hour "
+                       r"(?:span|period|stretch|window)\b|"
                        r"\bfrom (?:early |late )?\w+ (?:morning|afternoon|evening|night) (?:to|until|through) |"
-                       r"\b(?:violent|bloody) (?:\w+ )?(?:night|weekend|day|week|stretch|span)\b|"
+                       r"\b(?:violent|bloody) (?:[\w-]+ )?(?:night|weekend|day|week|stretch|span)\b|"
                        r"\bweekend (?:of )?(?:gun ?fire|violence|shootings)\b|"
                        # "the first in a string of three shooting deaths", "in 2 days"
                        r"\ba (?:string|spate|rash|series|wave) of (?:\w+ ){0,3}?(?:shootings|deaths|killings|homicides|"
@@ -83,7 +85,7 @@ def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Cla
         words = sentence_words(sent)
         text = span_text(sent)
         if not any(ch.isalpha() and ch.isascii() for ch in text) or _is_history(text, reference_year) or \
-                LINK_TO_STORY.match(text):
+                LINK_TO_STORY.match(text) or OTHER_STORY.match(text):
             previous = []
             continue
         victims = sentence_victims(words, sent, kb, previous)
@@ -103,6 +105,11 @@ def extract_claims(sdoc: Doc, document: Document, kb: KnowledgeBase) -> list[Cla
     for c in claims:
         unique.setdefault((c.figure, c.group, c.value, c.qualifier, c.source, c.subset), c)
     return list(unique.values())
+
+
+# a page's list of other stories: a video's running time before its headline ("2:40 Raw video: Neighbor heard
+# shots that killed ..."), not a clock time ("2:40 a.m."); a gallery's "Caption" line about another story
+OTHER_STORY = re.compile(r"\s*(?:\d{1,2}:\d\d(?! ?(?:a\.?m\b|p\.?m\b|a\.m\.|p\.m\.))\s+[A-Z0-9]|Caption\s+[A-Z])")
 
 
 def _reference_year(document: Document) -> int | None:
@@ -150,7 +157,8 @@ def _some_of_them_died(words: list[str], victims: list[Victims], previous: list[
 LONE_SUBJECT = (r"\b(?:he|she|the (?:[a-z]+ )?(?:man|woman|victim|boy|girl|teen|teenager|child|toddler|baby|infant|"
                 r"driver|passenger|clerk|homeowner|student|suspect|gunman|shooter|officer|deputy|youth|male|female|"
                 r"\d+ - year - old))")
-LONE_DEATH = re.compile(LONE_SUBJECT + r" (?:(?:was|had been|is) )?(?:later |then |also )?(?:pronounced dead|died (?:at|in|from|"
+LONE_DEATH = re.compile(LONE_SUBJECT + r" (?:(?:who|that) )?(?:(?:was|had been|is) )?(?:later |then |also )?"
+                        r"(?:pronounced dead|died (?:at|in|from|"
                         r"of|later|shortly|on|after|before|while|a|early|late|overnight|yesterday|today|tonight|last|"
                         r"this|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|has died|passed away|"
                         r"did not survive|succumbed|"
@@ -175,11 +183,18 @@ DEATH_OF_SOMEONE = re.compile(r"\b(?:was|were) (?:later )?pronounced dead\b|\bla
                               r"\b(?:has|have|later) passed away\b|\bpronounced (?:the |a )?(?:\w+ ){0,3}dead\b|"
                               r"\b(?<!could )(?<!would )(?<!might )(?<!may )(?<!must )(?:has|have|had) (?:since )?died\b|"
                               r"\bfound (?:he|him|she|her) dead\b|"
+                              # "kills herself with a loaded gun", "took his own life"; "Body found in ...", "a body was
+                              # found": a death, however told
+                              r"\b(?<!never )(?<!not )(?<!n't )(?:kills|killed) (?:himself|herself)\b|"
+                              r"\b(?:took|takes) (?:his|her) own life\b|"
+                              r"^body (?:found|discovered|recovered)\b|"
+                              r"\ba body (?:was|has been|had been|is) (?:found|discovered|recovered|located|pulled)\b|"
                               r"\bfatally (?:shot|shoots|shooting) (?:himself|herself|self)\b|"
                               r"\b(?:his|her|\w+ 's|\w+ ’s) body (?:was|had been|has been) (?:found|"
                               r"discovered|recovered|located|pulled)\b")
 # "charged in the fatal shooting on Copeland Street": someone died, however many
-FATAL_EVENT = re.compile(r"\b(?:fatal|deadly) (?:shooting|stabbing|shootout|attack)\b|\bshooting death\b", re.I)
+FATAL_EVENT = re.compile(r"\b(?:fatal|deadly) (?:shooting|stabbing|shootout|attack)\b|\b(?:shooting|gunshot) death\b|"
+                         r"\bdeath (?:was |is |has been )?ruled (?:a )?homicide\b", re.I)
 # a death by other means ("an elderly woman was killed when she smashed her car") is not one of the people shot
 OTHER_CAUSE = re.compile(r"\b(?:crash\w*|smash\w*|collision|collided|drown\w*|stabb\w*|overdos\w*|blaze|fire "
                          r"broke|beaten|struck by a (?:car|vehicle|train)|bat|knife|hammer|strangl\w*)\b", re.I)
@@ -196,7 +211,7 @@ def _lone_person_event(words: list[str], sent: Span) -> str | None:
     """ "He died at the hospital", "the victim was taken to a hospital", "Petersen was killed", "the
     fatal shooting on Elm Street": one death or wound told without a number; used only when the document
     gives no count of its own."""
-    person = {t.i - sent.start for e in entities(sent) if e.label_ == "PERSON" for t in e}
+    person = {t.i - sent.start for e in entities(sent) if e.label_ == "PERSON" for t in e} | _leading_name(sent)
     joined = " ".join("he" if i in person and i - 1 not in person else w for i, w in enumerate(words)
                       if i not in person or i - 1 not in person)
     death = LONE_DEATH.search(joined) or DEATH_OF_SOMEONE.search(joined)
@@ -206,6 +221,22 @@ def _lone_person_event(words: list[str], sent: Span) -> str | None:
     if LONE_WOUND.search(joined) or SELF_INFLICTED.search(joined):
         return "wounded"
     return None
+
+
+def _leading_name(sent: Span) -> set[int]:
+    """The capitalised words a sentence opens with when they are a name the NER took for a place or missed
+    ("Savannah Walker died ..."): two or more, right before a verb."""
+    run = []
+    for token in sent:
+        if not (token.is_title and token.is_alpha) or token.lower_ in NAME_STOPS:
+            break
+        run.append(token.i - sent.start)
+    following = sent[len(run)].lower_ if len(run) < len(sent) else ""
+    return set(run) if len(run) >= 2 and following in ("died", "was", "is", "has", "had", "passed") else set()
+
+
+NAME_STOPS = {"the", "a", "an", "police", "officers", "deputies", "authorities", "he", "she", "they", "it", "his",
+              "her"}
 
 
 # --- claims ---------------------------------------------------------------------------------------
@@ -238,11 +269,16 @@ ATTACK = re.compile(r"\b(?:stabb\w*|knife|beat\w*|hammer|slash\w*|machete|assaul
                     r"clash\w*|fire)\b", re.I)
 
 
+# a death by accident or illness: "died in a car crash the night before", "died of an apparent heart attack"
+FATAL_MISHAP = re.compile(r"\b(?:crash\w*|collision|collided|smash\w*|drown\w*|overdos\w*|heart attack)\b", re.I)
+
+
 def _hurt_otherwise(claim: Claim) -> bool:
-    """A wound told with an accident as its cause and no weapon in its sentence: in a shooting's story,
-    not one of the people shot."""
-    return claim.figure == "wounded" and bool(MISHAP.search(claim.quote)) and not GUNFIRE.search(claim.quote) \
-        and not ATTACK.search(MISHAP.sub("", claim.quote))
+    """A wound, or a death, told with an accident as its cause and no weapon in its sentence: in a shooting's
+    story, not one of the people shot."""
+    mishap = MISHAP if claim.figure == "wounded" else FATAL_MISHAP if claim.figure == "killed" else None
+    return mishap is not None and bool(mishap.search(claim.quote)) and not GUNFIRE.search(claim.quote) \
+        and not ATTACK.search(mishap.sub("", claim.quote))
 
 
 def _settle_shootings(claims: list[Claim], lone: dict[str, tuple[Span, Speaker | None]],
@@ -259,7 +295,7 @@ def _settle_shootings(claims: list[Claim], lone: dict[str, tuple[Span, Speaker |
         out.append(death)
     # a death told of the suspect alone ("the suspect was killed") is not one of the people shot
     victim_died = lone_death and not SHOOTER_DEATH.search(" ".join(sentence_words(lone["killed"][0])))
-    killed = max((c.value for c in claims if c.figure == "killed"
+    killed = max((c.value for c in claims if c.figure == "killed" and not (shooting and _hurt_otherwise(c))
                   and (GUNFIRE.search(c.quote) or not OTHER_CAUSE.search(c.quote))), default=1 if victim_died else 0)
     for c in claims:
         dead = 0 if c.subset in REST else killed

@@ -24,12 +24,15 @@ PERSON_NOUNS = {
              "farmers farmer shepherds shepherd herders herder fishermen fisherman teachers teacher pupils pupil "
              "doctors doctor nurses nurse medics medic paramedics traders trader vendors vendor merchants "
              "labourers labourer laborers laborer miners miner engineers engineer tourists tourist truckers "
-             "volunteers volunteer youth youths",
+             "volunteers volunteer youth youths partner partners pastor pastors priest priests sailors sailor "
+             "musicians musician bandmates bandmate",
     "children": "children child kids kid boys boy girls girl babies baby infants infant toddlers toddler "
                 "minors minor teens teen teenagers teenager juveniles juvenile schoolchildren",
-    "women": "women woman wife mother sister grandmother aunt niece fiancee girlfriend daughter-in-law wives mothers "
+    "women": "women woman wife mother mom mum sister grandmother aunt niece fiancee girlfriend daughter-in-law wives "
+             "mothers "
              "sisters girlfriends stepmother stepsister",
-    "men_kin": "husband father brother grandfather uncle nephew fiance boyfriend husbands fathers brothers boyfriends "
+    "men_kin": "husband father dad brother grandfather uncle nephew fiance boyfriend husbands fathers brothers "
+               "boyfriends "
                "stepfather stepbrother",
     "militants": "militants militant fighters fighter insurgents insurgent rebels rebel terrorists terrorist "
                  "jihadists jihadist gunmen gunman attackers attacker assailants assailant bombers extremists "
@@ -88,8 +91,12 @@ MONTHS = set("january february march april may june july august september octobe
 DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
 # words a headline puts before a place or a person noun: "North Idaho child killed", "Local man shot"
 HEADLINE_QUALIFIERS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                       "northeast", "northwest", "southeast", "southwest", "local", "area"}
+                       "northeast", "northwest", "southeast", "southwest", "local", "area", "teenage", "young",
+                       "elderly", "pregnant", "unarmed", "former"}
+# a clause's opening word before a headline's bare subject: "neighborhood in fear after girl, 15, is killed"
+CLAUSE_OPENERS = {"after", "as", "when", "while", "before"}
 PRESENT_CUES = {"shoots", "kills", "wounds", "injures", "grazes"}   # headline verbs: "Father shoots son"
+KILLING_VERBS = {"killing", "murdering"}   # a headline's gerund before a bare noun: "charged with killing uncle"
 NAMING_VERBS = {"identify", "identifies", "identified", "name", "names", "id", "ids"}   # "Police identify man killed"
 # nouns a number identifies rather than counts: "Precinct 5 officers", "Route 9", "Apartment 3"
 NUMBERED = set("precinct district ward channel route highway interstate unit station engine ladder squad room "
@@ -106,6 +113,7 @@ MILITARY_WORDS = {"u.s.", "us", "american", "military", "coalition", "israeli", 
 # --- figures read around a counted group (victims) ---
 
 DEATH_NOUNS = {"death": "killed", "deaths": "killed", "bodies": "killed", "body": "killed", "killing": "killed",
+               "murder": "killed", "murders": "killed", "slaying": "killed", "slayings": "killed", "suicide": "killed",
                "killings": "killed", "lives": "killed", "life": "killed", "wounding": "wounded", "shooting": "shot",
                "shootings": "shot",
                "arrest": "arrested", "arrests": "arrested", "detention": "arrested"}
@@ -113,9 +121,10 @@ TOLL_WORDS = {"toll"}
 SUBSET_OPENERS = {"including", "included", "include", "includes", "among"}
 NEGATIONS = {"not", "n't", "never", "neither", "nor"}
 RELATIVES = {"which", "who", "whom", "whose", "where"}
-DOING_VERBS = {"shot", "killed", "wounded", "injured", "stabbed", "murdered"}   # not "suffered a wound"
+# not "suffered a wound"; a headline's present tense too: "Gunman fatally shoots 3 ..."
+DOING_VERBS = {"shot", "killed", "wounded", "injured", "stabbed", "murdered", "shoots", "kills", "wounds", "injures"}
 OBJECT_STARTERS = {"a", "an", "the", "his", "her", "their", "him", "them", "another", "two", "three", "four", "five",
-                   "six", "several", "multiple"}
+                   "six", "several", "multiple", "twin", "twins"}
 UNREAL = NEGATIONS | {"could", "would", "might", "nearly", "almost"}   # "could have died", "nearly died"
 LATER_DEATH = [tuple(p.split()) for p in ("died", "dies", "succumbed", "pronounced dead", "passed away",
                                           "did not survive", "killing him", "killing her", "killing them")]

@@ -14,12 +14,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sitrep.extract.english_casualty_words import (AUXILIARIES, BARE_FOLLOWERS, BREAK, BULLETS, DETERMINERS,
-                                                   FIGURE_NOUNS, HEADLINE_QUALIFIERS, LATER_DIED, LEFT_CUES,
-                                                   LIST_CUES, MILITARY_WORDS, MONTHS, NAMING_VERBS, NOT_A_COUNT,
-                                                   NOUN_GROUP, NUMBERED, ORDINALS, PARENTS, PERSON_GROUPS,
-                                                   PLACE_SUFFIXES, PLURAL_NOUNS, PRESENT_CUES, QUALIFYING_PARTICIPLES,
-                                                   RIGHT_CUES, SECURITY_BIGRAMS)
+from sitrep.extract.english_casualty_words import (AUXILIARIES, BARE_FOLLOWERS, BREAK, BULLETS, CLAUSE_OPENERS,
+                                                   DEATH_NOUNS, DETERMINERS, FIGURE_NOUNS, HEADLINE_QUALIFIERS,
+                                                   KILLING_VERBS, LATER_DIED, LEFT_CUES, LIST_CUES, MILITARY_WORDS,
+                                                   MONTHS, NAMING_VERBS, NOT_A_COUNT, NOUN_GROUP, NUMBERED, ORDINALS,
+                                                   PARENTS, PERSON_GROUPS, PLACE_SUFFIXES, PLURAL_NOUNS, PRESENT_CUES,
+                                                   QUALIFYING_PARTICIPLES, RIGHT_CUES, SECURITY_BIGRAMS)
 from sitrep.extract.numbers import is_age, number_value, read_quantity
 
 
@@ -47,12 +47,14 @@ DeathTold = Callable[[list[str], int], bool]
 
 
 def counted_groups(words: list[str], armed: set[int], named: set[int], persons: set[int],
-                   told_dead: DeathTold) -> list[Victims]:
-    """Every "number + people noun", "a + person noun", "his wife", "N bodies" in the sentence."""
+                   told_dead: DeathTold, titled: set[int] = frozenset()) -> list[Victims]:
+    """Every "number + people noun", "a + person noun", "his wife", "N bodies" in the sentence. `titled`: the
+    capitalised words a headline may put before its subject ("Weatherford student killed") when the NER
+    does not see a place in them."""
     out: list[Victims] = []
     i = 0
     while i < len(words):
-        v = _counted_group_at(words, i, armed, named, persons, told_dead)
+        v = _counted_group_at(words, i, armed, named, persons, told_dead, titled)
         if v is None:
             i += 1
             continue
@@ -75,13 +77,13 @@ def counted_groups(words: list[str], armed: set[int], named: set[int], persons: 
 
 
 def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int],
-                      persons: set[int], told_dead: DeathTold) -> Victims | None:
+                      persons: set[int], told_dead: DeathTold, titled: set[int] = frozenset()) -> Victims | None:
     w = words[i]
     prev = words[i - 1] if i else ""
     if is_age(words, i) or prev in MONTHS or prev in ("no", "$", "#", "no.") or words[i + 1:i + 2] and \
             words[i + 1] in MONTHS or prev in ("a", "an") and number_value(words, i) or i in named and i - 1 in named \
-            or prev in NUMBERED or _listed_age(words, i) or prev == "of" and words[i - 2:i - 1] and \
-            words[i - 2] in PARENTS or _code_part(words, i):
+            and not _subject_of_cue(words, i, titled) or prev in NUMBERED or _listed_age(words, i) or \
+            prev == "of" and words[i - 2:i - 1] and words[i - 2] in PARENTS or _code_part(words, i):
         return None   # an age, a date ("March 3"), money, "a 50", "no one", "Channel 4", "Father of 5", "I-10"
     if (age := _age_phrase(words, i)) and prev not in DETERMINERS and (i == 0 or number_value(words, i - 1) is None):
         return _aged_person(words, i, age[0], age[1], armed, named, persons)
@@ -89,15 +91,16 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
         return v
     # "Man shot ...", "St. Louis woman killed ...", "Police officer wounded ...", "Police: Man shot ...", "Otter
     # Tail County boy dies ...", "2 dead, child hurt" (a headline's next clause)
-    opening = i == 0 or all(k in named or words[k] in MILITARY_WORDS or words[k] in HEADLINE_QUALIFIERS
-                            for k in range(i)) or \
+    opening = i == 0 or all(k in named or k in titled or words[k] in MILITARY_WORDS
+                            or words[k] in HEADLINE_QUALIFIERS for k in range(i)) or prev in CLAUSE_OPENERS or \
         prev in (":", "—", "–") and i <= 4 or prev in PLACE_SUFFIXES and i <= 5 and not BREAK & set(words[:i]) or \
         prev in (",", ";") and i >= 2 and words[i - 2] in RIGHT_CUES
     # a headline verb before a bare noun: "Father shoots son", "Teen shot and killed man", "shooting that killed
-    # teen", "Police identify victim killed ...", "Deaths of adult, child" (not "the injured man")
-    verb = prev in PRESENT_CUES or prev in ("killed", "wounded", "injured") and words[i - 2:i - 1] in (
-        ["and"], ["that"], ["which"]) or prev in NAMING_VERBS or prev == "of" and words[i - 2:i - 1] in (
-        ["deaths"], ["death"], ["killing"], ["killings"], ["shooting"])
+    # teen", "Police identify victim killed ...", "Deaths of adult, child", "murder-suicide of daughter, father"
+    # (not "the injured man")
+    verb = prev in PRESENT_CUES or prev in KILLING_VERBS or prev in ("killed", "wounded", "injured") and \
+        words[i - 2:i - 1] in (["and"], ["that"], ["which"]) or prev in NAMING_VERBS or \
+        prev == "of" and i >= 2 and DEATH_NOUNS.get(words[i - 2]) in ("killed", "shot")
     listed = prev in ("and", ",") and (words[i - 2] in NOUN_GROUP or words[i - 2:i] == [",", "and"]
                                         and words[i - 3] in NOUN_GROUP)   # "his mother, stepfather, and grandmother"
     if (opening or verb or listed) and \
@@ -107,6 +110,15 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
                            or prev in LEFT_CUES and _head_noun(words, i + 1, armed, named, singular=True) is None):
         # "and another was injured", "wounding another"
         return Victims(1, "exact", "total", i, i + 1, bare=True, rest=True)
+    if w == "twins" or w == "twin" and words[i + 1:i + 2] and words[i + 1] in NOUN_GROUP and words[i + 1].endswith("s"):
+        # "fatally shot twin daughters", "the twins were killed": two people
+        return Victims(2, "exact", _noun_group(words, i + 1, armed, i) if w == "twin" else "total", i,
+                       i + 1 + (w == "twin"), countable_single=True)
+    if words[i + 1:i + 2] == ["couple"] and (w == "a" and words[i + 2:i + 3] not in (["of"], ["hundred"], ["dozen"])
+                                              or w == "the" and i + 2 < len(words) and words[i + 2] in AUXILIARIES):
+        # "a couple and their two children were found dead", "the couple were shot": two people (not "a couple
+        # of hours", nor "the couple discovered ...", who acted)
+        return Victims(2, "exact", "total", i, i + 2, definite=w == "the")
     if w in ("a", "an", "another") and words[i + 1:i + 2] and words[i + 1] in ORDINALS:
         return _one_more(words, i, armed, named)
     if w == "the" and words[i + 1:i + 2] == ["other"] and prev in LEFT_CUES:
@@ -116,8 +128,11 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
             return Victims(1, "exact", head[0], i, head[1], countable_single=head[0] in PERSON_GROUPS, rest=True)
     if (w in DETERMINERS or w == "the" and _age_phrase(words, i + 1)) and read_quantity(words, i) is None:
         head = _head_noun(words, i + 1, armed, named, singular=True)
-        if head is None or (words[head[1] - 1] in PLURAL_NOUNS or words[head[1] - 1].endswith("s")) \
-                and _age_phrase(words, i + 1) is None:
+        plural = head is not None and (words[head[1] - 1] in PLURAL_NOUNS or words[head[1] - 1].endswith("s"))
+        if plural and (ages := _ages_listed(words, head[1])):
+            # "killed his sons, ages 3 and 4": as many people as ages
+            return Victims(ages[0], "exact", head[0], i, ages[1], countable_single=head[0] in PERSON_GROUPS)
+        if head is None or plural and _age_phrase(words, i + 1) is None:
             return None   # "their fighters": not one person
         group, end, scare = head
         if words[end:end + 1] in (["'s"], ["’s"]):   # "his wife's brother": she owns the group, she is not in it
@@ -178,6 +193,12 @@ def _counted_group_at(words: list[str], i: int, armed: set[int], named: set[int]
                    rest=others and not pronoun, with_pronoun=pronoun)   # "he and four others": all of them
 
 
+def _subject_of_cue(words: list[str], i: int, titled: set[int]) -> bool:
+    """A Title Case headline's person noun right before its casualty verb, which the NER read into a name
+    ("Otter Tail County Boy Dies After ...")."""
+    return i - 1 in titled and words[i] in NOUN_GROUP and i + 1 < len(words) and words[i + 1] in RIGHT_CUES
+
+
 def _one_more(words: list[str], i: int, armed: set[int], named: set[int]) -> Victims | None:
     """ "Three men shot, a fourth wounded by shrapnel", "a second child was injured": one person more than
     those told before."""
@@ -235,7 +256,9 @@ def _aged_person(words: list[str], i: int, years: float, end: int, armed: set[in
     if head is not None:
         return Victims(1, "exact", head[0], i, head[1], countable_single=head[0] in PERSON_GROUPS)
     nxt = words[end] if end < len(words) else "."
-    if (i and words[i - 1] in LEFT_CUES) or nxt in RIGHT_CUES or nxt in AUXILIARIES:
+    # ... or the first of a list: "2-year-old and 10-month-old killed"
+    listed = nxt in ("and", ",") and end + 1 < len(words) and _age_phrase(words, end + 1) is not None
+    if (i and words[i - 1] in LEFT_CUES) or nxt in RIGHT_CUES or nxt in AUXILIARIES or listed:
         return Victims(1, "exact", "children" if years < 18 else "total", i, end, countable_single=True, bare=True)
     return None
 
@@ -377,6 +400,17 @@ def _head_noun(words: list[str], i: int, armed: set[int], named: set[int],
             return None
         j += 1
     return None
+
+
+def _ages_listed(words: list[str], k: int) -> tuple[int, int] | None:
+    """(how many ages, end) of ", ages 3 and 4" / ", aged 16, 17 and 19" after a plural noun."""
+    if words[k:k + 1] != [","] or words[k + 1:k + 2] not in (["ages"], ["aged"]):
+        return None
+    count, j = 0, k + 2
+    while j < len(words) and (number := number_value(words, j)) is not None and number[0] < 110:
+        count, j = count + 1, number[1]
+        j += words[j:j + 1] in ([","], ["and"]) and j + 1 < len(words) and number_value(words, j + 1) is not None
+    return (count, j) if count > 1 else None
 
 
 def _age_phrase(words: list[str], j: int) -> tuple[float, int] | None:

@@ -17,8 +17,8 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from sitrep.extract.casualty_cues import cue_after, cue_before, dies_later, figure_of, negated, told_dead
-from sitrep.extract.english_casualty_words import (BREAK, DETERMINERS, MILITARY_WORDS, NOUN_GROUP, PERSON_GROUPS,
-                                                   RIGHT_CUES, SUBSET_OPENERS)
+from sitrep.extract.english_casualty_words import (BREAK, DETERMINERS, LEFT_CUES, MILITARY_WORDS, NOUN_GROUP,
+                                                   PERSON_GROUPS, RIGHT_CUES, SUBSET_OPENERS)
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import entities, span_text
 from sitrep.extract.group_lists import coordinate, merge_totals
@@ -35,6 +35,7 @@ _KILLED_IN_TURN = (r"before (?:being|(?:he|she) (?:was|is|'s)|the (?:gunman|shoo
 SELF_KILL = re.compile(rf"^(?:, )?(?:and )?(?:then )?(?:himself|herself|self)\b(?! -)"
                        rf"|(?:\b(?:then|before|after|later|and)|,) (?:\w+ ){{0,2}}?(?:{_KILLS_ONESELF})\b"
                        rf"|\b{_KILLED_IN_TURN}\b")
+ATTEMPT = re.compile(r"\b(?:tried|tries|trying|attempt\w*)\b")
 SHOOTERS = {"shooter", "killer", "perpetrator", "gunwoman"}   # besides the person nouns of people_groups
 CLAUSE_LINKS = {"where", "after", "before", "when", "while", "since", "because", "than", "who", "which", "that",
                 "earlier", "later", "meanwhile", "separately"}   # words that start a clause about another time or place
@@ -56,8 +57,8 @@ def with_the_shooter(words: list[str], victims: list[Victims], persons: set[int]
     last = max(killed, key=lambda v: v.end)
     after = " ".join(words[last.end:])
     found = SELF_KILL.search(after)
-    if not found or INCLUDES_SHOOTER.search(" ".join(words)):
-        return victims
+    if not found or INCLUDES_SHOOTER.search(" ".join(words)) or ATTEMPT.search(found.group()):
+        return victims   # "..., then tried to kill herself": alive
     between = range(last.end, last.end + len(after[:found.end()].split()))   # "..., father commits suicide"
 
     def someone_else(k: int) -> bool:
@@ -88,7 +89,7 @@ def sentence_victims(words: list[str], sent: Span, kb: KnowledgeBase, previous: 
     named = {i - sent.start for e in entities(sent) if e.label_ in ("ORG", "NORP", "GPE", "PERSON", "LOC")
              for i in range(e.start, e.end)}
     persons = {i - sent.start for e in entities(sent) if e.label_ == "PERSON" for i in range(e.start, e.end)}
-    phrases = counted_groups(words, armed, named, persons, told_dead)
+    phrases = counted_groups(words, armed, named, persons, told_dead, _leading_capitals(words, sent))
     out: list[Victims] = _nobody(words, named)
     lists = coordinate(words, phrases)
     kept = -1   # the last list that gave a figure: "including ..." continues only that one
@@ -139,6 +140,19 @@ def sentence_victims(words: list[str], sent: Span, kb: KnowledgeBase, previous: 
     _split_fatal(words, out)
     _add_subsets(words, out)
     return with_the_shooter(words, _shooters_too(words, _one_by_one(words, _add_more(words, out))), persons)
+
+
+def _leading_capitals(words: list[str], sent: Span) -> set[int]:
+    """The capitalised content words a sentence opens with, up to its first person noun or casualty word: a
+    headline's place or school the NER missed ("Weatherford student killed"), never "The" or "Police"."""
+    out = set()
+    for k, token in enumerate(sent):
+        word = words[k]
+        if not (token.is_title or token.is_upper) or not token.is_alpha or word in BREAK or word in DETERMINERS \
+                or word in ("the", "police") or word in NOUN_GROUP or word in RIGHT_CUES or word in LEFT_CUES:
+            break
+        out.add(k)
+    return out
 
 
 def _told_as_subject(words: list[str], end: int) -> bool:

@@ -10,30 +10,37 @@ table and in `toll_history`; they take no part in fatalities, disagreements or t
 Fatalities rule (low / best / high), over the killed claims that are not superseded:
 1. Candidates are claims of group `total`. If there are none, each voice gives one candidate:
    the larger of its sums over a set of disjoint groups (children + women + men, or
-   civilians + militants + security_forces; per group the voice's largest figure). A named
-   subset of a group ("four leaders") counts only when no voice says anything else.
+   civilians + militants + security_forces; per group the voice's largest figure); if no voice
+   gives groups either, the dead told by name ("Ann Roe and Tim Brown were shot dead": 2). A
+   named subset of a group ("four leaders") counts only when no voice says anything else.
 2. A candidate's number is its value, except "more than N" counts N+1 and "fewer than N" N-1.
 3. low = the smallest number among candidates that are not upper bounds ("up to", "fewer than"),
    or among all when only upper bounds exist, so "at least 12" contributes 12;
    high = the largest number among all candidates.
-4. best = among the candidates low is taken from that are their document's largest total (a report's
-   smaller totals are about some of its dead: "one of the men killed was ..."), preferring figures read from documents mainly
-   about this incident (primary mentions) over passing references, the one from the most
-   independent source type (medical, ngo, un > government, military > media > armed_group >
-   witness > unattributed), then the latest published, then the number stated most often,
-   then the larger (position in a text says nothing: a lead's toll and a later subset's count
-   are both "in" the article; revisions are caught by supersession above).
-5. No killed claim at all: low = best = high = the number of people named as killed, if any
-   (each is a death the texts report); else 0/0/0 when a claim states there were no casualties
-   at all, or when the documents report only wounded (a wounded-only report is a report that nobody died,
-   and the gva-dev scorer reads fatalities.best as the killed count);
-   otherwise None/None/None (the texts say nothing about deaths).
+4. best = among the candidates low is taken from, and the dead a document tells by name, those that are
+   their document's largest figure (a report's smaller totals are about some of its dead: "one of the men
+   killed was ..."; a report that names three dead and counts two tells of three), preferring figures read
+   from documents mainly about this incident (primary mentions) over passing references, the one from the
+   most independent source type (medical, ngo, un > government, military > media > armed_group > witness >
+   unattributed), then the number the most documents state (a later report about one of the dead does not
+   outweigh two that give the toll), then the larger: a later higher toll has already superseded the earlier
+   one above, so a later smaller figure not told as a correction is about some of the dead (a follow-up on
+   one victim), and position in a text says nothing (a lead's toll and a later subset's count are both "in"
+   the article). Named dead never set low or high beside totals.
+5. Killed claims only from passing references (no document mainly about the incident tells a death) while
+   such a document reports wounded: low = best = 0, high = the largest candidate.
+6. No killed claim at all: 0/0/0 when a claim states there were no casualties at all, or when the
+   documents report only wounded (a wounded-only report is a report that nobody died, and the gva-dev
+   scorer reads fatalities.best as the killed count; a name told as killed beside a count of the wounded
+   and no count of the dead is most often someone recalled: "the shooting that killed Jane Doe last
+   year"); else low = best = high = the number of people named as killed, if any (each is a death the
+   texts report); otherwise None/None/None (the texts say nothing about deaths).
 """
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -58,10 +65,11 @@ RETRACTED = re.compile(r"\b(?:proved|proven|turned out) (?:to be )?(?:incorrect|
 INF = math.inf
 # the rule above in one line, carried by every exported incident beside its low/best/high
 FATALITIES_RULE = ("over killed claims not superseded by a later or revised toll: low = the smallest total not given "
-                   "as an upper bound, high = the largest, best = a document's largest total, preferring documents "
-                   "mainly about the incident, then the most independent source type (medical/NGO/UN > "
-                   "government/military > media > armed group > witness > unattributed), then the latest published; "
-                   "without totals, a voice's sum over disjoint groups")
+                   "as an upper bound, high = the largest, best = a document's largest total (or count of dead it "
+                   "names), preferring documents mainly about the incident, then the most independent source type "
+                   "(medical/NGO/UN > government/military > media > armed group > witness > unattributed), then the "
+                   "number most documents give, then the larger; without totals, a voice's sum over disjoint groups, "
+                   "else the dead named; 0 when the documents about the incident report only wounded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +98,8 @@ class _Candidate(NamedTuple):
     upper_only: bool
     primary: bool
     rank: int
-    published: str
     toll: bool = True     # its document's largest total (smaller ones are about some of the dead)
+    origin: str = ""      # the original document it was read in
 
 
 def _label(claim: Claim) -> str:
@@ -136,26 +144,39 @@ def superseded(reports: list[Report]) -> set[Report]:
 def fatalities(current: list[Report], named_killed: int) -> Fatalities:
     killed = [r for r in current if r.claim.figure == "killed"]
     totals = [r for r in killed if r.claim.group == "total" and r.claim.subset is None]
+    by_name = [r for r in killed if r.claim.group == "total" and r.claim.subset == "named"]
     largest: dict[str, int] = {}
-    for r in totals:
+    for r in totals + by_name:
         largest[r.claim.document] = max(largest.get(r.claim.document, 0), _number(r.claim))
-    candidates = [_Candidate(_number(r.claim), r.claim.qualifier in ("up_to", "fewer_than"), r.primary,
-                             _rank(r.claim), r.published or "", _number(r.claim) == largest[r.claim.document])
-                  for r in totals]
+
+    def candidate(r: Report) -> _Candidate:
+        return _Candidate(_number(r.claim), r.claim.qualifier in ("up_to", "fewer_than"), r.primary, _rank(r.claim),
+                          _number(r.claim) == largest[r.claim.document], r.origin)
+    candidates = [candidate(r) for r in totals]
+    # the dead told by name ("Ann Roe and Tim Brown were shot dead") may be a document's toll, never its range
+    named = [candidate(r) for r in by_name]
     if not candidates:   # a named subset ("4 leaders") only when nothing else is said
-        candidates = _subgroup_sums([r for r in killed if r.claim.subset is None]) or _subgroup_sums(killed)
-    if not candidates and named_killed:
+        candidates = _subgroup_sums([r for r in killed if r.claim.subset is None]) or named or _subgroup_sums(killed)
+    wounded_only = any(r.claim.figure == "wounded" for r in current)
+    if not candidates and named_killed and not wounded_only:
         return Fatalities(named_killed, named_killed, named_killed)
     if not candidates:
         nobody = any(r.claim.value == 0 and r.claim.figure == "casualties" and r.claim.group == "total"
                      for r in current)
-        wounded_only = any(r.claim.figure == "wounded" for r in current)
         return Fatalities(0, 0, 0) if nobody or wounded_only else Fatalities()
+    if not any(c.primary for c in candidates + named) and any(r.primary and r.claim.figure == "wounded"
+                                                              for r in current):
+        # the documents about the incident report only wounded: deaths told in passing (another story recalling
+        # it) do not outweigh them
+        return Fatalities(low=0, best=0, high=max(c.number for c in candidates))
     bounded_below = [c for c in candidates if not c.upper_only] or candidates
-    stated = Counter(c.number for c in bounded_below)
+    pool = bounded_below + (named if totals else [])   # beside totals, not beside a voice's sum over groups
+    documents = defaultdict(set)   # how many documents state a number: a figure several reports give
+    for c in pool:
+        documents[c.number].add(c.origin)
     # only a document's largest total may be the best estimate; low and high still weigh every total
-    eligible = [c for c in bounded_below if c.toll] or bounded_below
-    best = max(eligible, key=lambda c: (c.primary, -c.rank, c.published, stated[c.number], c.number))
+    eligible = [c for c in pool if c.toll] or bounded_below
+    best = max(eligible, key=lambda c: (c.primary, -c.rank, len(documents[c.number]), c.number))
     return Fatalities(low=min(c.number for c in bounded_below), best=best.number,
                       high=max(c.number for c in candidates))
 
@@ -169,7 +190,7 @@ def _subgroup_sums(killed: list[Report]) -> list[_Candidate]:
     out = []
     for voice in sorted(by_voice):
         sums = [_Candidate(sum(_number(r.claim) for r in parts), False, any(r.primary for r in parts),
-                           min(_rank(r.claim) for r in parts), max(r.published or "" for r in parts))
+                           min(_rank(r.claim) for r in parts), origin=min(r.origin for r in parts))
                 for parts in (_largest_per_group(by_voice[voice], groups).values() for groups in PARTITIONS)
                 if parts]
         out.extend([max(sums)] if sums else [])
