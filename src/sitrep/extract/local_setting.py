@@ -16,14 +16,17 @@ DISTRICT_KM = 25
 DISTRICT_CITY = 50_000   # a town the text does not tie a district to must be a city to have districts
 
 
-def place_districts(group: list[Toponym], towns: Counter) -> None:
+def place_districts(group: list[Toponym], towns: Counter, home: tuple[Candidate, ...] = ()) -> None:
     """"The Austin neighborhood" in a Chicago story is no town of that name far away: a district lies in
     the town the text puts it in ("Orlando's Malibu Groves", "the Juniata section of Philadelphia") or
-    else the city the story names most; a reading farther than DISTRICT_KM from it gives way to that
-    town's point (the fallback), for every occurrence of the name. Without a town, only a city stays."""
+    else the city the story names most, or else, in a story that names no city, the local outlet's own
+    city ("the St. Roch neighborhood" on a New Orleans station: the city is the reader's own); a reading
+    farther than DISTRICT_KM from it gives way to that town's point (the fallback), for every occurrence
+    of the name. Without a town, only a city stays."""
     hosts = [q.chosen for t in group for q in t.qualifiers if q.chosen and q.chosen.precision == "town"]
     cities = Counter({c: n for c, n in towns.items() if c.population >= DISTRICT_CITY})
-    host = hosts[0] if hosts else max(cities, key=cities.get) if cities else None
+    own = [h for h in home if h.precision == "town" and h.population >= DISTRICT_CITY]
+    host = hosts[0] if hosts else max(cities, key=cities.get) if cities else own[0] if own else None
     for t in group:
         t.host = host
         if t.chosen and (km(t.chosen.lat, t.chosen.lon, host.lat, host.lon) > DISTRICT_KM if host

@@ -326,8 +326,11 @@ _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)   # "ha
 # a person's home town: "a Detroit man", "a 15-year-old from Columbus", "Jason Belmont, 45, of Fairplay"
 _RESIDENCE_BEFORE = re.compile(r"(?:\bfrom|\d+,?\s+of)\s+$", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|two|three|four|\d+-year-old)\s+$", re.I)
-_RESIDENCE_AFTER = re.compile(r"^,?\s+(?:man|woman|men|women|boy|girl|teen|teenager|teens|resident|residents|"
-                              r"native|couple|family|mother|father|youth|student|toddler|child|pastor)\b")
+# a headline's opening before a home town: nothing, or a source's label ("Police: Shawnee teen shot in ...")
+_HEADLINE_OPENING = re.compile(r"\W*(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?:\s+)?")
+_RESIDENCE_AFTER = re.compile(r"^,?\s+(?:(?i:township|county|area)\s+)?(?:man|woman|men|women|boy|girl|teen|"
+                              r"teenager|teens|resident|residents|native|couple|family|mother|father|youth|student|"
+                              r"toddler|child|pastor|officer)\b")
 
 
 def _aside(s: _Sentence, p: PlaceMention) -> bool:
@@ -339,9 +342,11 @@ def _aside(s: _Sentence, p: PlaceMention) -> bool:
 
 def _residence(s: _Sentence, p: PlaceMention) -> bool:
     at = p.start - s.start
-    # "a Detroit man", not a headline's "Springfield teen shot" (where the teen was shot in Springfield)
+    # "a Detroit man", and a headline's "Beaver teen killed in Aliquippa" (headlines drop the article); a
+    # headline's "Springfield teen shot" is still in Springfield, as scene_place keeps a home town when the
+    # text puts the event in no other town
     return bool(_RESIDENCE_BEFORE.search(s.text[max(0, at - 30):at])
-                or _ARTICLE_BEFORE.search(s.text[max(0, at - 20):at])
+                or (_ARTICLE_BEFORE.search(s.text[max(0, at - 20):at]) or _HEADLINE_OPENING.fullmatch(s.text[:at]))
                 and _RESIDENCE_AFTER.match(s.text[at + len(p.text):at + len(p.text) + 20]))
 
 

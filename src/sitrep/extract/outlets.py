@@ -1,13 +1,15 @@
 """What an outlet says about where its stories happen: the country of its domain, the town in its name
-("bozemandailychronicle.com", "chicago.suntimes.com"), a broadcast station's city by its call sign
-("wsbtv.com" is Atlanta's WSB, from the shipped data/geo/outlets/stations.tsv), and the station's home in
-a title's site-name tail ("... - WDAM-TV 7-News, Weather, Sports-Hattiesburg, MS", "... | Toronto Star").
+("bozemandailychronicle.com", "chicago.suntimes.com"), a broadcast station's city by its call sign and a
+newspaper's by the name its domain goes by ("wsbtv.com" is Atlanta's WSB, "ajc.com" its Journal-Constitution:
+the shipped data/geo/outlets tables), and the station's home in a title's site-name tail ("... - WDAM-TV
+7-News, Weather, Sports-Hattiesburg, MS", "... | Toronto Star").
 
 A paper at lfpress.ca writes "London" for London, Ontario; one at a .co.uk address means the English
 one. Only country-code domains say anything about the country (.com, .org and the like are worldwide),
 and some country codes are sold as vanity names (.tv, .fm, .io...), which say nothing either. A local
 outlet's own town or state is context, never the place itself: it only decides between namesakes
-(Laurel, Mississippi in a Hattiesburg station's story; Birmingham, Alabama in WBRC's).
+(Laurel, Mississippi in a Hattiesburg station's story; Birmingham, Alabama in WBRC's) and which city a
+neighbourhood the text names is in (local_setting.place_districts).
 """
 from __future__ import annotations
 
@@ -84,7 +86,9 @@ def _labels(host: str) -> list[str]:
     return [re.sub(r"[^a-z0-9]", "", x) for x in labels[:-2 if second_level else -1]]
 
 
-STATIONS = Path(__file__).resolve().parents[1] / "data" / "geo" / "outlets" / "stations.tsv"
+OUTLET_TABLES = Path(__file__).resolve().parents[1] / "data" / "geo" / "outlets"
+# broadcasters by call sign and brand; newspapers by the domain name that does not spell their town ("ajc")
+STATIONS, NEWSPAPERS = OUTLET_TABLES / "stations.tsv", OUTLET_TABLES / "newspapers.tsv"
 # What a station's domain adds to its call sign: "wsbtv", "wave3", "kctv5", "komonews", "wxii12".
 STATION_SUFFIX = re.compile(r"(?:tv|news|online|now)?\d*$")
 
@@ -92,9 +96,9 @@ STATION_SUFFIX = re.compile(r"(?:tv|news|online|now)?\d*$")
 @lru_cache(maxsize=1)
 def _stations() -> dict[str, tuple[str, str]]:
     """Call sign, and each brand its website goes by ("abc13"), -> (city, state) of the US news stations in
-    the shipped table."""
+    the shipped table; and a newspaper's domain name ("ajc", "postgazette") -> its city."""
     stations = {}
-    for line in STATIONS.read_text(encoding="utf-8").splitlines():
+    for line in (STATIONS.read_text(encoding="utf-8") + NEWSPAPERS.read_text(encoding="utf-8")).splitlines():
         if line.strip() and not line.startswith("#"):
             call, city, state, *brands = line.split("\t")
             for name in [call, *(brands[0].split(",") if brands else [])]:
@@ -104,8 +108,9 @@ def _stations() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=4096)
 def _station_home(label: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    """The city a broadcast station's domain names by its call sign or brand ("khou", "abc13": Houston's),
-    as a town of its state; the state itself when the gazetteer lacks the town."""
+    """The city a broadcast station's domain names by its call sign or brand ("khou", "abc13": Houston's), or a
+    newspaper's by its name ("ajc": Atlanta's), as a town of its state; the state itself when the gazetteer
+    lacks the town."""
     stations = _stations()
     call = label if label in stations else re.sub(r"\d+$", "", label)
     if call not in stations and re.fullmatch(r"[kw][a-z]{2,3}", core := STATION_SUFFIX.sub("", label)):
@@ -165,7 +170,7 @@ def _tail_home(tail: str, country: str | None, gazetteer: Gazetteer) -> tuple[Ca
                 # "Tyler, Longview, Jacksonville": the Jacksonville of Tyler's state
                 near = [c for c in towns if any((c.country, c.admin1_code) == (f.country, f.admin1_code)
                                                 for f in states + found)]
-                if town := (_dominant(towns) if settled else near[0] if near else None):
+                if town := (dominant_town(towns) if settled else near[0] if near else None):
                     found.append(town)
                     break
     return tuple({c.geonameid: c for c in states + found}.values())
@@ -201,11 +206,11 @@ def _domain_home_cached(label: str, country: str | None, gazetteer: Gazetteer) -
             if admins and not any(c.feature_code == "PPLC" or c.population > admins[0].population for c in towns):
                 return (admins[0],) if len(admins) == 1 else ()
             if towns:
-                return (town,) if (town := _dominant(towns)) else ()
+                return (town,) if (town := dominant_town(towns)) else ()
     return ()
 
 
-def _dominant(towns: list[Candidate]) -> Candidate | None:
+def dominant_town(towns: list[Candidate]) -> Candidate | None:
     """The town a name means when it names a town big enough to have an outlet: the only one of
     HOME_TOWN_POPULATION, or one at least DOMINANT times any other of its country ("Erie" is
     Pennsylvania's, "Columbia" is no one's; "Naples" may be Florida's: a namesake abroad leaves it open)."""

@@ -10,6 +10,11 @@ STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "b
                 "lane", "ln", "way", "court", "ct", "place", "pl", "highway", "hwy", "pike", "trail", "circle",
                 "terrace", "expressway", "freeway", "turnpike", "park", "downs", "apartments", "plaza", "square"}
 ROAD_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "highway", "hwy"}
+# Words that end a place's own name after another place's ("Hamilton Heights", "Harbor City", "Harbor
+# Gateway"): a neighbourhood or town of its own, not the place it opens with.
+PLACE_NAME_ENDS = {"heights", "hills", "city", "village", "gateway", "point", "beach", "estates", "acres", "ridge",
+                   "springs", "valley", "grove", "woods", "shores", "crossing", "junction", "terrace", "gardens",
+                   "park", "square", "manor", "harbor", "landing", "commons", "mills", "falls", "bluff", "bluffs"}
 # Car makes named like towns, and what follows a make: in crime news "a Toyota" is a car, "in Pontiac" a town
 # (hand-written: no installed package lists them).
 VEHICLE_MAKES = {"Toyota", "Pontiac", "Plymouth", "Lincoln", "Mercedes", "Cadillac", "Dodge", "Mercury", "Saturn",

@@ -284,7 +284,7 @@ def _choose(group: list[Toponym], ctx: Context) -> None:
         t.chosen = shared if shared and shared.geonameid in own else (
             max(_allowed(t), key=lambda c: _score(c, t, ctx)) if own else None)
     if any(t.district for t in group):
-        place_districts(group, ctx.towns)
+        place_districts(group, ctx.towns, ctx.home_towns)
 
 
 def _fallback(t: Toponym, gazetteer: Gazetteer) -> Place | None:

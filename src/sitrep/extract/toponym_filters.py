@@ -36,6 +36,9 @@ COLOURS = {"black", "white", "silver", "gray", "grey", "red", "blue", "green", "
            "brown", "dark", "light", "burgundy", "orange", "yellow", "purple"}
 # Road words after a state's name that make it a street ("New York Ave."), unlike "Florida Highway Patrol".
 STREETS_NOT_SERVICES = {"street", "st", "avenue", "ave", "boulevard", "blvd", "road", "rd", "drive", "dr", "lane", "ln"}
+# A city's side: "on the Far South Side", "the West Side" (of the city the story is set in): toponyms.recognize
+# makes it a district of that city.
+SIDE_OF_TOWN = re.compile(r"^(?:(?:Far|Near|Lower|Upper)\s+)?(?:North|South)?(?:east|west|East|West)?\s+Side$")
 COMPASS_TOWN = 10_000   # "North Chicago" is a town of its own when the gazetteer's is this big
 # Gun makers named like towns, and what follows a make in crime news (hand-written: no package lists them).
 GUN_MAKES = {"Remington", "Winchester", "Springfield", "Marlin", "Browning", "Henry", "Kimber", "Ruger", "Colt",
@@ -95,8 +98,8 @@ def in_place_construction(sdoc, t: "Toponym", gazetteer: Gazetteer, people: set[
             t.start, t.end, t.text, t.name = words.start_char, words.end_char, words.text, words.text
             return True
     if all(w in GENERIC_WORDS for w in normalize_name(t.name).split()) and not any(
-            c.precision == "region" for c in gazetteer.lookup(t.name)):
-        return False   # "West Side", "Metro": a part of the story's city, not a place abroad
+            c.precision == "region" for c in gazetteer.lookup(t.name)) and not SIDE_OF_TOWN.match(t.name):
+        return False   # "Metro", "Downtown": a part of the story's city, not a place abroad (a side is one: recognize)
     after = tokens_of(sdoc)[span.end + 1] if span.end + 1 < len(sdoc) else None
     if nxt is not None and nxt.text.rstrip(".").lower() in STREET_WORDS and (nxt.is_title or nxt.text.endswith(".")) \
             and not COUNTY_END.search(t.text) \
@@ -170,6 +173,22 @@ def _after_a_first_name(sdoc, name: str, gazetteer: Gazetteer) -> bool:
         return any(not c.alias and (c.precision != "town" or c.population >= COMPASS_TOWN) for c in gazetteer.lookup(word))
     return any(tok.text == name and tok.i and (w := tokens[tok.i - 1]).is_title and w.is_alpha and not w.is_stop
                and w.lower_ not in AREA_WORDS and not placelike(w.text) for tok in tokens)
+
+
+def named_as_person(sdoc, name: str, gazetteer: Gazetteer) -> bool:
+    """Whether the article writes `name` as a person's somewhere: after a first name ("Daveion Perry"), after
+    an age ("1-year-old Ashley") or before one ("Perry, 20,", "Ashley, a 1-year-old girl")."""
+    if _after_a_first_name(sdoc, name, gazetteer):
+        return True
+    text = text_of(sdoc)
+    def resident(end: int) -> bool:   # "a 17-year-old Sheridan boy" is from Sheridan
+        word = re.match(r"\s+(\w+)", text[end:end + 20])
+        return bool(word) and word.group(1).lower() in RESIDENT_NOUNS | TOWN_INSTITUTIONS
+    return any(AGE_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not resident(m.end())
+               or AGE_AFTER.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
+
+
+AGE_AFTER = re.compile(r",\s+(?:\d{1,3}\s*,|an?\s+\d{1,3}-year-old\b)")
 
 
 def surname_of(person) -> str:

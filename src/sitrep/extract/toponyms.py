@@ -7,13 +7,15 @@ ORG, datelines in capitals); what a reader uses to see a place there is its cons
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.extract.gazetteer import Candidate, Gazetteer, normalize_name
 from sitrep.extract.nlp import entities, span_text, text_of, tokens_of
-from sitrep.extract.place_words import COMPASS, ROAD_WORDS, STREET_WORDS, TOWN_INSTITUTIONS
-from sitrep.extract.toponym_filters import (COUNTY_END, HOUSING_WORDS, in_place_construction, is_speaker, is_surname_use,
-                                           surname_of)
+from sitrep.extract.place_words import (COMPASS, LOCATIVES, PLACE_NAME_ENDS, ROAD_WORDS, STREET_WORDS,
+                                       TOWN_INSTITUTIONS)
+from sitrep.extract.toponym_filters import (COUNTY_END, HOUSING_WORDS, SIDE_OF_TOWN, in_place_construction, is_speaker,
+                                           is_surname_use, named_as_person, surname_of)
 from sitrep.extract.us_states import AP_STATES, state_abbreviation, state_after
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
@@ -189,6 +191,7 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
     surnames = {surname_of(e) for e in entities(sdoc) if e.label_ == "PERSON" and len(e) >= 2} | people
     found = [t for t in found if in_place_construction(sdoc, t, gazetteer, people)]
     found = [t for t in found if t.text not in surnames | people or not is_surname_use(sdoc, t)]
+    found = _without_people(sdoc, found, gazetteer)
     found.sort(key=lambda t: t.start)
     text = text_of(sdoc)
     for t in found:
@@ -198,6 +201,11 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
             if m.group(1):
                 t.end, t.text = m.end(1), text[t.start:m.end(1)]
                 t.name = t.text
+        if text.startswith(" Side", t.end) and SIDE_OF_TOWN.match(f"{t.name} Side"):
+            t.end, t.text, t.name = t.end + 5, f"{t.text} Side", f"{t.name} Side"   # "the Far North" + "Side"
+        if SIDE_OF_TOWN.match(t.name):   # a side of the story's city: no namesake anywhere (Cameroon's Far North)
+            t.district, t.candidates = True, ()
+            continue
         if not t.candidates:
             t.candidates = _candidates(t, gazetteer)
             t.loose = bool(t.candidates) and all(c.alias for c in t.candidates) and not gazetteer.lookup(t.name)
@@ -208,6 +216,35 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
                 for c in t.candidates)):
             t.state, t.state_weak = None, False   # "Illinois, Missouri" is a list; "Perth, WA" is Australian
     return found
+
+
+def _without_people(sdoc, found: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
+    """One sense per discourse the other way: a name the NER reads as a person (or a person's name part) at
+    most of its occurrences, that the text writes as a person's somewhere (after a first name or with an age:
+    toponym_filters.named_as_person) and never puts in a place's construction ("in Perry", "Perry, Ga.",
+    "Perry County"), is a person throughout ("Daveion Perry, 20 ... Perry was arrested", "1-year-old Ashley"),
+    whatever the ruler made of it elsewhere."""
+    tokens = tokens_of(sdoc)
+    people: Counter = Counter()
+    uses: Counter = Counter()
+    placed: set[str] = set()
+    for t in found:
+        if t.demonym or " " in t.name or t.text.isupper():
+            continue
+        key = normalize_name(t.name)
+        span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        uses[key] += 1
+        people[key] += any(tok.ent_type_ == "PERSON" for tok in span)
+        prev = tokens[span.start - 1].lower_ if span.start else ""
+        if prev in LOCATIVES or t.state or t.level or re.match(r"\s*,\s*(?:[A-Z][a-z]+\.|[A-Z]{2}\b)",
+                                                                 text_of(sdoc)[t.end:t.end + 8]):
+            placed.add(key)
+    names = {normalize_name(t.name): t.name for t in found}
+    persons = {k for k, n in uses.items() if k not in placed and 2 * people[k] > n
+               and named_as_person(sdoc, names[k], gazetteer)}
+    return [t for t in found if normalize_name(t.name) not in persons or t.demonym]
 
 
 def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
@@ -275,6 +312,7 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
 # What makes a name a part of a town: "the Austin neighborhood", "the Juniata section of Philadelphia".
 DISTRICT_AFTER = re.compile(r"((?:\s[A-Z][a-z]+){1,2})?\s+(?:neighbou?rhood|section|community area)\b")
 CITY_PART_BEFORE = re.compile(r"(?i)\b(?:an?|(?:north|south|east|west)\w*|downtown|central)\s+$")
+QUARTERED_CITY = 50_000   # a town this big has quarters a story names by direction ("North Philadelphia")
 # "Butler, Clark and Warren counties", "Caddo and Bossier parishes": each name is a county of that name.
 COUNTY_LIST = re.compile(r"((?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s+(?:and|or|&)\s+"
                          r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(counties|parishes)\b")
@@ -318,6 +356,11 @@ def _narrow(sdoc, t: Toponym, gazetteer: Gazetteer) -> None:
     if inner is not None and inner.end < span.end and sdoc[inner.end].text.rstrip(".").lower() in STREET_WORDS | HOUSING_WORDS \
             and not COUNTY_END.search(inner.text):
         return   # "Auburn Avenue", "Churchill Downs", "Eureka Garden": named after a place, not in it
+    if inner is not None and inner.start == span.start and inner.end == span.end - 1 \
+            and span.root.ent_type_ in ("GPE", "LOC") and sdoc[inner.end].is_title \
+            and sdoc[inner.end].lower_ in PLACE_NAME_ENDS:
+        t.district = True   # "Hamilton Heights", "Harbor City": a part of the story's city the gazetteer lacks
+        return
     if inner is not None:
         t.township = inner.end < span.end and sdoc[inner.end].text.rstrip(".").lower() in ("township", "twp")
         t.start, t.end, t.text, t.name = inner.start_char, inner.end_char, inner.text, inner.text
@@ -351,5 +394,7 @@ def _candidates(t: Toponym, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     cands = tuple(c for c in cands if c.precision != "admin2" or t.level == "admin2"
                   or re.search(r"(?i)\b(county|parish|district|borough)$", t.text))
     if not cands and (m := AREA_PREFIX.match(t.name)):   # "North Georgia", "West Africa", "Upper Egypt"
-        cands = tuple(c for c in gazetteer.lookup(t.name[m.end():]) if c.precision in ("country", "admin1", "region"))
+        # ...and a part of a city big enough to have quarters: "Southeast D.C.", "West Philadelphia" are the city
+        cands = tuple(c for c in gazetteer.lookup(t.name[m.end():]) if c.precision in ("country", "admin1", "region")
+                      or c.precision == "town" and c.population >= QUARTERED_CITY)
     return cands or gazetteer.lookup_loose(t.name)
