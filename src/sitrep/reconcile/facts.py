@@ -1,6 +1,7 @@
 """What, when, where and who of one incident: a vote or the most precise value most reports agree with."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date
@@ -16,6 +17,12 @@ PLACE_RANK = {"point": 6, "town": 5, "admin2": 4, "admin1": 3, "region": 2, "cou
 ACTOR_ROLES = ("perpetrator", "target", "victim", "partner", "other")
 PERSON_ROLES = ("killed", "wounded", "arrested", "other")
 SAME_TOWN_KM = 25.0
+# a day told relative to another happening ("the day before", "two weeks after", "the previous night") is only as
+# good as the reader's guess of which happening it is: a day named outright is the better witness. "Just after
+# 9 p.m. Saturday" and "earlier this month" are not relative to another happening.
+_RELATIVE_DAY = re.compile(r"\b(?:(?:day|night|week|month|year|hour|minute)s?\s+(?:before|after|earlier|later|prior)"
+                           r"|(?:previous|following|prior)\s+(?:day|night|morning|evening|afternoon|week))\b",
+                           re.IGNORECASE)
 
 
 def vote(votes, generic: frozenset[str] = frozenset()) -> str | None:
@@ -32,8 +39,10 @@ def vote(votes, generic: frozenset[str] = frozenset()) -> str | None:
 
 def incident_date(mentions: list[Mention], root) -> EventDate:
     """The most precise date consistent with at least half the others (primary mentions first), then one a text
-    states over a report's publication day taken for want of one, then the one most reports give, then the
-    narrowest."""
+    states over a report's publication day taken for want of one, then a day named outright over one told
+    relative to another happening, then the one most reports give, then the narrowest, then the one more
+    passages echo in passing, then the one nearest the other named days (the middle of three reports that each
+    say another day), then the earliest."""
     dated = [m for m in mentions if m.date.value]
     pool = [m for m in dated if m.role == "primary"] or dated
     reported = sorted({(root(m.document_id), m.date) for m in pool}, key=lambda c: (c[1].value, repr(c)))
@@ -41,11 +50,26 @@ def incident_date(mentions: list[Mention], root) -> EventDate:
     if not dates:
         return EventDate()
     same = Counter(d.value for d, _ in dates)
+    named = [bounds for d, bounds in dates if _named_outright(d)]
+    # passages that tell of the incident in passing (in a follow-up, a round-up, or further down a report whose
+    # lead gave an older day) echo the day they know of
+    echo = Counter(value for _, value in {(root(m.document_id), m.date.value) for m in dated
+                                          if m.role != "primary" and m.date.text != PUBLICATION_DATE})
+
+    def distance_to_named(c) -> int:
+        return sum(abs(sum(c[1]) - sum(other)) for other in named)
+
     chosen, (first, last) = dates[_consistent_best(
         dates, lambda a, b: a[1][0] <= b[1][1] and b[1][0] <= a[1][1],
         # then the narrowest: "early Saturday" says which day of "last night" (Friday into Saturday) it was
-        lambda c: (DATE_RANK[c[0].precision], c[0].text != PUBLICATION_DATE, same[c[0].value], c[1][0] - c[1][1]))]
+        lambda c: (DATE_RANK[c[0].precision], c[0].text != PUBLICATION_DATE,
+                   not _RELATIVE_DAY.search(c[0].text or ""), same[c[0].value], c[1][0] - c[1][1],
+                   echo[c[0].value], -distance_to_named(c)))]
     return replace(chosen, earliest=date.fromordinal(first).isoformat(), latest=date.fromordinal(last).isoformat())
+
+
+def _named_outright(when: EventDate) -> bool:
+    return when.text != PUBLICATION_DATE and not _RELATIVE_DAY.search(when.text or "")
 
 
 def incident_place(mentions: list[Mention], root) -> Place:
