@@ -148,12 +148,13 @@ AP_STANDALONE = {"Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cle
                  "Seattle", "Washington"}
 
 
-def home_namesakes(toponyms: list[Toponym], home: tuple[Candidate, ...]) -> None:
+def home_namesakes(text: str, toponyms: list[Toponym], home: tuple[Candidate, ...]) -> None:
     """"4 wounded in a drive-by shooting in Austin" in a Chicago paper, "Antioch" on a Nashville station:
     a town named bare (no state, no hierarchy) that the gazetteer puts far from the local outlet's city,
     in another state the story names nothing else in (or abroad, in a country it names nothing else in),
     and that news style would not name without its state, is the namesake in the outlet's own state,
-    or else a part of the outlet's city (its fallback is the city)."""
+    or else a part of the outlet's city (its fallback is the city), unless the text gives it a government of
+    its own ("the Kansas City Police Department" on a Los Angeles station is Kansas City's)."""
     city = next((h for h in home if h.precision == "town" and h.population >= DISTRICT_CITY), None)
     if city is None or city.country != "US":   # the style rule is American: "Murmansk" alone is Murmansk
         return
@@ -173,6 +174,6 @@ def home_namesakes(toponyms: list[Toponym], home: tuple[Candidate, ...]) -> None
             for o in toponyms:
                 if normalize_name(o.name) == key and not o.state and not o.demonym:
                     o.chosen = max(own, key=lambda x: x.population)
-        else:
+        elif not re.search(MUNICIPALITY.format(name=re.escape(t.name)), text, re.I):
             _make_district(toponyms, t, city)
 

@@ -100,7 +100,7 @@ def assemble_mentions(document: Document, sdoc: Doc, kb: KnowledgeBase, gazettee
             main.append(s)
     flags = tuple(place_flags(sdoc, [p for s in sentences for p in s.places], gazetteer, document.name,
                               outlet=document.url or document.outlet, title=document.title))
-    mentions = [_mention(document, 0, "primary", main, main_date, kb, flags)]
+    mentions = [_mention(document, 0, "primary", main, main_date, kb, flags, main_place)]
     for index, group in enumerate(background.values(), 1):
         group_date = _most_precise([d.date for s in group for d in s.dates])
         mention = _mention(document, index, "mention", group, group_date, kb, ())
@@ -235,12 +235,22 @@ def _most_precise(dates: list[EventDate]) -> EventDate:
     return next((d for d in dates if d.text), EventDate())   # stated, but unresolvable (no year)
 
 
-def scene_place(sentences: list[_Sentence]) -> Place:
+def scene_place(sentences: list[_Sentence], article_scene: Place | None = None) -> Place:
     """Where the event happened: the first place named in an event sentence (the lead names the scene
     first), refined by the first more precise place that lies inside it ("Idlib province" → "Atmeh").
     Places the text sets apart from the scene (a hospital's town, a newspaper's, a distance's origin:
     `_aside`) only count when there is nothing else; a victim's home town ("a Columbus man") is no
-    scene while the text names another, but may still refine one (it is mostly nearby)."""
+    scene while the text names another, but may still refine one (it is mostly nearby).
+    `article_scene`, the scene of the whole article, stands when these sentences (the primary event's, of a
+    story on an arrest or a trial whose placed lead went to a recalled event) name no place."""
+    own = _group_scene(sentences)
+    if article_scene is not None and own.precision == "unknown":
+        return article_scene
+    return own
+
+
+def _group_scene(sentences: list[_Sentence]) -> Place:
+    """`scene_place` of one group of sentences."""
     named = [(s, p, _aside(s, p)) for s in sentences for p in s.places if p.place]
     scene = [(s, p) for s, p, aside in named if not aside]
     kept = scene or [(s, p) for s, p, _ in named]
@@ -254,14 +264,15 @@ def scene_place(sentences: list[_Sentence]) -> Place:
         [(p.place, p.start in s.datelines) for s, p in chosen]
     if not found:
         return Place()
-    pool = [p for p, _ in found]
+    # the support of a scene counts non-event sentences and asides too ("New Orleans police", "Orleans Parish jail")
+    every = [p.place for _, p, _ in named]
     lead = found[:3]
     fine = [(p, dateline) for p, dateline in lead if _rank(p) <= _RANK["admin1"]]
     if any(not _compatible(a, b) for a, _ in fine for b, _ in fine):
         # the lead names two scenes that cannot both be right (a person's first name read as a town,
         # a story's other city, the dateline of a reporter filing from another country): keep the ones most
         # of the article's places agree with; on a tie, not a dateline abroad ("MOSCOW — ... in Kharkiv")
-        support = {id(c): (sum(_compatible(c, p) for p in pool[:12]),
+        support = {id(c): (sum(_compatible(c, p) for p in every[:20]),
                            not dateline or any(o is not c and o.country == c.country for o, _ in fine))
                    for c, dateline in fine}
         top = max(support.values())
@@ -386,7 +397,7 @@ def _compatible(a: Place, b: Place) -> bool:
 
 
 def _mention(document: Document, index: int, role: str, sentences: list[_Sentence], when: EventDate,
-             kb: KnowledgeBase, flags: tuple) -> Mention:
+             kb: KnowledgeBase, flags: tuple, article_scene: Place | None = None) -> Mention:
     cue_text = " ".join(s.text for s in sentences if s.cue)[:2000]
     event_type, sub_event_type, action = classify_event(cue_text or " ".join(s.text for s in sentences[:3]))
     people: dict[str, Person] = {}
@@ -407,7 +418,7 @@ def _mention(document: Document, index: int, role: str, sentences: list[_Sentenc
         id=hashlib.sha256(f"{document.id}:{index}".encode()).hexdigest()[:24],
         document_id=document.id, document=document.name, role=role,  # type: ignore[arg-type]
         event_type=event_type, sub_event_type=sub_event_type, action=action, date=when,
-        place=scene_place(sentences), actors=tuple(actors.values()), people=tuple(people.values()),
+        place=scene_place(sentences, article_scene), actors=tuple(actors.values()), people=tuple(people.values()),
         claims=tuple(c for s in sentences for c in s.claims), flags=flags,
         published=document.published, outlet=document.outlet, evidence=evidence,
         statement_dates=tuple(d.date for s in sentences for d in s.statement_dates))

@@ -330,7 +330,7 @@ def _parse_uncached(sdoc, gazetteer: Gazetteer, embedded: bool, home: Home) -> l
         _resolve(toponyms, home)
     dateline_districts(text_of(sdoc), toponyms, home.places)
     drop_strays(toponyms, home.places)
-    home_namesakes(toponyms, home.places)
+    home_namesakes(text_of(sdoc), toponyms, home.places)
     city_neighbourhoods(text_of(sdoc), toponyms, home.places)
     return toponyms
 
