@@ -2,29 +2,10 @@
 from __future__ import annotations
 
 import pytest
-
-from sitrep.clean import clean
-from sitrep.extract.extractor import Extractor
-from sitrep.extract.places import km
-from sitrep.records import RawDocument
-from sitrep.settings import Settings
+from test_geo_s6_places import extractor, near, scene  # noqa: F401 (extractor is a fixture)
 
 DENVER, NEW_ORLEANS, MEMPHIS = (39.74, -104.99), (29.95, -90.07), (35.15, -90.05)
 KANSAS_CITY = (39.10, -94.58)
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor(Settings.load())
-
-
-def scene(extractor, text: str, url: str | None = None):
-    doc = clean(RawDocument(name="t", source="test", text=text, published="2016-08-09", url=url))
-    return next(m for m in extractor.extract([doc]) if m.role == "primary").place
-
-
-def near(place, point, within=25) -> bool:
-    return place.lat is not None and km(place.lat, place.lon, *point) <= within
 
 
 @pytest.mark.parametrize("text, city", [
