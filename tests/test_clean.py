@@ -53,6 +53,14 @@ def test_languages_per_paragraph() -> None:
     assert next(p.language for p in doc.paragraphs if "Gunmen" in doc.text[p.start:p.end]) == "en"
 
 
+def test_a_title_case_headline_is_read_in_its_own_language() -> None:
+    # capitals on every word mislead the letter n-gram model; other languages' headlines keep theirs
+    for headline, language in [("Teen Shot To Death In Pacoima", "en"), ("4 Found Shot Dead In Greenacres", "en"),
+                               ("Two Soldiers Killed As Gunmen Storm Checkpoint Near Gao", "en"),
+                               ("Zwei Tote Bei Schießerei In Berlin", "de"), ("Un Homme Tué Par Balle À Marseille", "fr")]:
+        assert _doc(headline + "\n").paragraphs[0].language == language, headline
+
+
 def test_same_text_same_id_and_whitespace_does_not_matter() -> None:
     a = _doc("Two people were killed in a blast in Kabul on Friday, police said.")
     b = _doc("Two people  were killed in a blast in Kabul on Friday,\npolice said.")

