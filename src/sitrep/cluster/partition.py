@@ -1,8 +1,8 @@
 """Partitioning: a deterministic, order-independent agglomeration of scored mentions into incidents.
 
 Same set in, same partition and ids out. The result decomposes over the components of the "link" graph (pairs
-scoring at least the threshold, and the mentions of one article), so the incremental path re-clusters only the
-link component of the new mentions and equals the batch result.
+scoring at least the threshold, and a report with the background mention it may follow up), so the incremental
+path re-clusters only the link component of the new mentions and equals the batch result.
 """
 from __future__ import annotations
 

@@ -53,32 +53,9 @@ ANCHOR_RE = re.compile(
     rf"\b(?:{_NUMBER}\s+(day|days|week|weeks|night|nights)\s+(after|before|later|earlier|prior)"
     r"|the\s+(next|following|previous|preceding)\s+(day|night|morning|evening|afternoon|week)"
     r"|the\s+(day|night)[\s-]+(before|after))\b", re.I)
-def _from_holiday(norm: str, pub: date | None, text: str) -> EventDate | None:
-    """"on Christmas Eve", "Thanksgiving night", "Easter Sunday 2016": the holiday in the stated year, else its
-    latest occurrence on or before publication; unknown without either."""
-    match = HOLIDAY_RE.search(norm)
-    if not match:
-        return None
-    years = YEAR_RE.findall(norm)
-    if years:
-        day = holiday_date(match.group(0), int(years[-1]))
-    elif pub is None:
-        return EventDate(text=text)
-    else:
-        day = holiday_date(match.group(0), pub.year)
-        if day > pub:
-            day = holiday_date(match.group(0), pub.year - 1)
-        if (pub - day).days > 300:   # "Halloween" said in late October: the coming one, not an event's day
-            return EventDate(text=text)
-    if re.search(r"\b(?:weekend|holidays?|break|season|week)\b", norm[match.end():]):   # "Memorial Day weekend"
-        return _week_date(day - timedelta(3), day + timedelta(3), text)
-    if re.search(r"\bnight\b", norm[match.end():]):
-        return day_date(day, text, day, day + timedelta(1))
-    return day_date(day, text)
-
-
 _AGO_RE = re.compile(rf"\b{_NUMBER}\s+(day|days|week|weeks|month|months|year|years)\s+ago\b", re.I)
-# Words that make a NER DATE/TIME span worth resolving (drops ages, durations and bare numbers).
+
+
 def _iso(d: date) -> str:
     return d.isoformat()
 
@@ -238,6 +215,30 @@ def _relative_to_publication(norm: str, pub: date, text: str) -> EventDate | Non
     if re.search(r"\bthis year\b", norm):
         return _year_date(pub.year, text, part, not_after=pub)
     return None
+
+
+def _from_holiday(norm: str, pub: date | None, text: str) -> EventDate | None:
+    """"on Christmas Eve", "Thanksgiving night", "Easter Sunday 2016": the holiday in the stated year, else its
+    latest occurrence on or before publication; unknown without either."""
+    match = HOLIDAY_RE.search(norm)
+    if not match:
+        return None
+    years = YEAR_RE.findall(norm)
+    if years:
+        day = holiday_date(match.group(0), int(years[-1]))
+    elif pub is None:
+        return EventDate(text=text)
+    else:
+        day = holiday_date(match.group(0), pub.year)
+        if day > pub:
+            day = holiday_date(match.group(0), pub.year - 1)
+        if (pub - day).days > 300:   # "Halloween" said in late October: the coming one, not an event's day
+            return EventDate(text=text)
+    if re.search(r"\b(?:weekend|holidays?|break|season|week)\b", norm[match.end():]):   # "Memorial Day weekend"
+        return _week_date(day - timedelta(3), day + timedelta(3), text)
+    if re.search(r"\bnight\b", norm[match.end():]):
+        return day_date(day, text, day, day + timedelta(1))
+    return day_date(day, text)
 
 
 def _from_weekday(norm: str, pub: date, text: str) -> EventDate | None:

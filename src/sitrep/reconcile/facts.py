@@ -1,13 +1,12 @@
 """What, when, where and who of one incident: a vote or the most precise value most reports agree with."""
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date
 
 from sitrep.cluster import date_bounds
-from sitrep.extract.dates import PUBLICATION_DATE
+from sitrep.extract.dates import ANCHOR_RE, PUBLICATION_DATE
 from sitrep.extract.gazetteer import normalize_name
 from sitrep.extract.places import km
 from sitrep.records import Actor, EventDate, Mention, Person, Place
@@ -17,12 +16,6 @@ PLACE_RANK = {"point": 6, "town": 5, "admin2": 4, "admin1": 3, "region": 2, "cou
 ACTOR_ROLES = ("perpetrator", "target", "victim", "partner", "other")
 PERSON_ROLES = ("killed", "wounded", "arrested", "other")
 SAME_TOWN_KM = 25.0
-# a day told relative to another happening ("the day before", "two weeks after", "the previous night") is only as
-# good as the reader's guess of which happening it is: a day named outright is the better witness. "Just after
-# 9 p.m. Saturday" and "earlier this month" are not relative to another happening.
-_RELATIVE_DAY = re.compile(r"\b(?:(?:day|night|week|month|year|hour|minute)s?\s+(?:before|after|earlier|later|prior)"
-                           r"|(?:previous|following|prior)\s+(?:day|night|morning|evening|afternoon|week))\b",
-                           re.IGNORECASE)
 
 
 def vote(votes, generic: frozenset[str] = frozenset()) -> str | None:
@@ -63,13 +56,16 @@ def incident_date(mentions: list[Mention], root) -> EventDate:
         dates, lambda a, b: a[1][0] <= b[1][1] and b[1][0] <= a[1][1],
         # then the narrowest: "early Saturday" says which day of "last night" (Friday into Saturday) it was
         lambda c: (DATE_RANK[c[0].precision], c[0].text != PUBLICATION_DATE,
-                   not _RELATIVE_DAY.search(c[0].text or ""), same[c[0].value], c[1][0] - c[1][1],
+                   _named_outright(c[0]), same[c[0].value], c[1][0] - c[1][1],
                    echo[c[0].value], -distance_to_named(c)))]
     return replace(chosen, earliest=date.fromordinal(first).isoformat(), latest=date.fromordinal(last).isoformat())
 
 
 def _named_outright(when: EventDate) -> bool:
-    return when.text != PUBLICATION_DATE and not _RELATIVE_DAY.search(when.text or "")
+    """A day the text names itself: not a publication day taken for want of one, nor a day told relative to
+    another happening ("the day before", "two weeks after"), which is only as good as the reader's guess of
+    which happening it is."""
+    return when.text != PUBLICATION_DATE and not ANCHOR_RE.search(when.text or "")
 
 
 def incident_place(mentions: list[Mention], root) -> Place:
