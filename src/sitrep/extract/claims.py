@@ -196,8 +196,9 @@ DEATH_OF_SOMEONE = re.compile(r"\b(?:was|were) (?:later )?pronounced dead\b|\bla
 FATAL_EVENT = re.compile(r"\b(?:fatal|deadly) (?:shooting|stabbing|shootout|attack)\b|\b(?:shooting|gunshot) death\b|"
                          r"\bdeath (?:was |is |has been )?ruled (?:a )?homicide\b", re.I)
 # a death by other means ("an elderly woman was killed when she smashed her car") is not one of the people shot
-OTHER_CAUSE = re.compile(r"\b(?:crash\w*|smash\w*|collision|collided|drown\w*|stabb\w*|overdos\w*|blaze|fire "
-                         r"broke|beaten|struck by a (?:car|vehicle|train)|bat|knife|hammer|strangl\w*)\b", re.I)
+_ACCIDENT = r"crash\w*|smash\w*|collision|collided|drown\w*|overdos\w*"
+OTHER_CAUSE = re.compile(rf"\b(?:{_ACCIDENT}|stabb\w*|blaze|fire broke|beaten|struck by a (?:car|vehicle|train)|bat|"
+                         r"knife|hammer|strangl\w*)\b", re.I)
 GUNFIRE = re.compile(r"\b(?:shot|shoot\w*|gunfire|gunshots?|guns?|fired|bullets?)\b", re.I)
 SELF_INFLICTED = re.compile(r"\b(?:shot|shoots|shooting) (?:himself|herself|self)\b")
 
@@ -270,7 +271,7 @@ ATTACK = re.compile(r"\b(?:stabb\w*|knife|beat\w*|hammer|slash\w*|machete|assaul
 
 
 # a death by accident or illness: "died in a car crash the night before", "died of an apparent heart attack"
-FATAL_MISHAP = re.compile(r"\b(?:crash\w*|collision|collided|smash\w*|drown\w*|overdos\w*|heart attack)\b", re.I)
+FATAL_MISHAP = re.compile(rf"\b(?:{_ACCIDENT}|heart attack)\b", re.I)
 
 
 def _hurt_otherwise(claim: Claim) -> bool:

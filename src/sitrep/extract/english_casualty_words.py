@@ -29,11 +29,9 @@ PERSON_NOUNS = {
     "children": "children child kids kid boys boy girls girl babies baby infants infant toddlers toddler "
                 "minors minor teens teen teenagers teenager juveniles juvenile schoolchildren",
     "women": "women woman wife mother mom mum sister grandmother aunt niece fiancee girlfriend daughter-in-law wives "
-             "mothers "
-             "sisters girlfriends stepmother stepsister",
+             "mothers sisters girlfriends stepmother stepsister",
     "men_kin": "husband father dad brother grandfather uncle nephew fiance boyfriend husbands fathers brothers "
-               "boyfriends "
-               "stepfather stepbrother",
+               "boyfriends stepfather stepbrother",
     "militants": "militants militant fighters fighter insurgents insurgent rebels rebel terrorists terrorist "
                  "jihadists jihadist gunmen gunman attackers attacker assailants assailant bombers extremists "
                  "combatants combatant",
