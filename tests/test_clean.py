@@ -168,3 +168,24 @@ def test_a_broadcasters_name_opening_a_title_is_cut_off() -> None:
     assert doc.text.startswith("Milwaukee Police Identify 16-Year-Old Fatally Shot\n\n")
     kept = _doc(body, title="ISIS - the group behind the attack")   # not a station: the title stays whole
     assert kept.text.startswith("ISIS - the group behind the attack\n\n")
+
+
+def test_the_sites_own_forms_and_players_are_removed_and_appeals_to_readers_kept() -> None:
+    text = "\n".join([
+        "Two men were wounded in a shooting at a petrol station on Friday night, police said.",
+        "Log in with your existing account: {* socialLoginButtons *}",
+        "Welcome back! Please sign in to keep reading.",
+        "We have emailed a link to you. Open it to confirm your registration.",
+        "Turn on notifications to hear first when this reporter files a story, and you will not miss a thing.",
+        "Your browser cannot play this clip; please turn on JavaScript.",
+        "Get our free app for your phone to follow breaking news.",
+        "Anyone who saw the car is asked to call detectives; you can stay anonymous.",
+        "A witness recorded the gunfire on her phone, and you can hear at least eight shots on the video.",
+        "The wounded men were taken to hospital, officers said. For updates, subscribe to our evening newsletter.",
+    ])
+    doc = _doc(text, title="Two wounded at petrol station")
+    for gone in ("Log in", "Welcome back", "emailed a link", "notifications", "JavaScript", "free app"):
+        assert gone not in doc.text, gone
+    for kept in ("Two men were wounded", "call detectives", "you can hear at least eight shots",
+                 "taken to hospital, officers said"):
+        assert kept in doc.text, kept

@@ -1,9 +1,9 @@
 """Clean: RawDocument -> Document. Main text out of HTML, boilerplate lines out of text, languages in.
 
 Boilerplate is removed by whole lines (photo captions and credits, bylines, "Published / Updated /
-Reading time", app and radio widgets, "Related:" links to other stories, repeated title lines, embedded-post signature lines), and a
-character map is kept so any offset in the cleaned text leads back to the raw text. The rules are
-about the shape of a line, never about particular articles.
+Reading time", app and radio widgets, sign-in and notification forms, "Related:" links to other stories,
+repeated title lines, embedded-post signature lines), and a character map is kept so any offset in the cleaned
+text leads back to the raw text. The rules are about the shape of a line, never about particular articles.
 """
 from __future__ import annotations
 
@@ -41,6 +41,21 @@ LINK_TO_STORY = re.compile(r"\W{0,3}(?:(?:related(?: links| stories| story| arti
                            r"|top stories|more stories|story|previous coverage|more (?:from|on) [^:]{1,40})\s*[:|]"
                            r"|related stories\b|you might also like\b)", re.I)
 _TERMINAL = re.compile(r"[.!?…:\"”’)]\s*$")
+# The page talking to its reader about the site itself: sign-in and registration forms, verification e-mails,
+# notification settings, apps, players that need JavaScript ("Please check your email and click on the link to
+# activate your profile", "Add a location to your Tweets"). Such a line addresses the reader and names a piece
+# of the website; a story's own appeal to readers ("If you have information, call Crime Stoppers") names none,
+# and a line that reports ("..., cops said. For the latest, subscribe to our newsletter") is kept whole.
+# Left in, the same form text on every page of a site family reads as shared wording between unrelated stories.
+_SITE_FEATURE = re.compile(
+    r"\b(?:sign(?:ing|ed)? (?:in|up|out)|log(?:ging)? ?(?:in|out)|regist(?:er|ering|ered|ration)|profile|password|"
+    r"verification|inbox|e-?mail (?:address|notifications?|updates|alerts)|newsletters?|subscri(?:be|bers?|ption)|"
+    r"apps?|app store|browser|javascript|cookies?|privacy policy|terms of (?:service|use)|tweets?|"
+    r"notifications?)\b", re.I)
+_READER = re.compile(r"\b(?:you|your|you're|you'll|you've|please)\b", re.I)
+_REPORTING = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
+# a template's unfilled placeholders: "{* loginWidget *}", "{{ user.name }}", "[website]"
+_PLACEHOLDER = re.compile(r"\{\*.*?\*\}|\{\{.*?\}\}|\[website\]", re.I)
 
 
 def clean(raw: RawDocument) -> Document | Rejected:
@@ -127,7 +142,10 @@ def _is_boilerplate(line: str, seen: set[str], title: str | None) -> bool:
     stripped = line.strip()
     words = stripped.split()
     if _PHOTO_CREDIT.search(stripped) or _POST_SIGNATURE.match(stripped) or _WIDGET.match(stripped) \
-            or LINK_TO_STORY.match(stripped):
+            or LINK_TO_STORY.match(stripped) or _PLACEHOLDER.search(stripped):
+        return True
+    if len(words) <= 60 and _READER.search(stripped) and _SITE_FEATURE.search(stripped) \
+            and not _REPORTING.search(stripped):
         return True
     if _BYLINE.match(stripped) or _CONTRIBUTED.search(stripped) and len(words) < 15:
         return True
