@@ -440,3 +440,16 @@ def test_a_report_in_another_language_with_another_toll_stays_apart():
                                "2022-02-03", "Atmeh"), Claim("killed", "civilians", 7))
     english = [dataclasses.replace(m, claims=(Claim("killed", "total", 13),)) for m in RAID]
     assert partition(cluster_mentions([*english, french])) == {frozenset(m.id for m in english), frozenset({"strike-fr"})}
+
+
+def test_agreeing_on_one_victim_says_less_than_agreeing_on_a_larger_toll():
+    """Most shootings have one victim: two reports of a city's week that both say so are barely alike for it."""
+    def pair(first: int, second: int) -> float:
+        return score_pair(
+            mention("lv-1", "A man was shot dead outside a corner store on the West Side on Friday night, police said.",
+                    "2016-06-17", "Chicago", killed=first),
+            mention("lv-2", "Police are looking for the gunman who opened fire near a bus stop on Saturday.",
+                    "2016-06-18", "Chicago", killed=second))[0]
+    one, four, apart = pair(1, 1), pair(4, 4), pair(1, 2)
+    assert one < four and four - one > DEFAULT_WEIGHTS.claims / 2
+    assert apart < one      # figures that disagree still count against, whatever their size
