@@ -29,7 +29,8 @@ _POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*.{1,120}\(@\w{1,30}\)\s+\w+ \d{1,
 _WIDGET = re.compile(
     r"^\s*(published|updated|last updated|reading time\b.*|\d+\s*min(ute)?s? read|share( this( article)?)?|"
     r"advertisement|listen( to this article)?|read more|related( articles)?|follow us.*|subscribe.*|"
-    r"sign up.*|click here.*|copyright\b.*|©.*|all rights reserved.*|download (our|the) app.*)\s*[:.]?\s*$", re.I)
+    r"sign up.*|click here.*|copyright\b.*|©.*|all rights reserved.*|download (our|the) app.*|\d{1,2}:\d\d(:\d\d)?)"
+    r"\s*[:.]?\s*$", re.I)
 _BYLINE = re.compile(r"^\s*(?i:by|written by|reporting by|edited by)\s+[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,4}"
                      r"(\s*(,|and|&)\s*[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,4})*\s*$")
 _CONTRIBUTED = re.compile(r"\b(contributed (to )?(this )?report(ing)?|contributed reporting)\b.{0,40}$", re.I)
@@ -51,7 +52,12 @@ _SITE_FEATURE = re.compile(
     r"\b(?:sign(?:ing|ed)? (?:in|up|out)|log(?:ging)? ?(?:in|out)|regist(?:er|ering|ered|ration)|profile|password|"
     r"verification|inbox|e-?mail (?:address|notifications?|updates|alerts)|newsletters?|subscri(?:be|bers?|ption)|"
     r"apps?|app store|browser|javascript|cookies?|privacy policy|terms of (?:service|use)|tweets?|"
-    r"notifications?)\b", re.I)
+    r"notifications?|(?:keep|continue) reading)\b", re.I)
+# ...of which these name the website even when the line does not address the reader ("Email notifications are only
+# sent once a day"); "registered", "sign in", "app", "cookies", "subscribe" are also words of stories ("a registered
+# sex offender", "subscribe to this creed")
+_SITE_ONLY_FEATURE = re.compile(r"\b(?:e-?mail (?:notifications?|updates|alerts)|newsletters?|subscri(?:bers?|ption)|"
+                                r"password|javascript|browser|privacy policy|(?:keep|continue) reading)\b", re.I)
 _READER = re.compile(r"\b(?:you|your|you're|you'll|you've|please)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
 # a template's unfilled placeholders: "{* loginWidget *}", "{{ user.name }}", "[website]"
@@ -144,8 +150,8 @@ def _is_boilerplate(line: str, seen: set[str], title: str | None) -> bool:
     if _PHOTO_CREDIT.search(stripped) or _POST_SIGNATURE.match(stripped) or _WIDGET.match(stripped) \
             or LINK_TO_STORY.match(stripped) or _PLACEHOLDER.search(stripped):
         return True
-    if len(words) <= 60 and _READER.search(stripped) and _SITE_FEATURE.search(stripped) \
-            and not _REPORTING.search(stripped):
+    if len(words) <= 60 and not _REPORTING.search(stripped) and (
+            _READER.search(stripped) and _SITE_FEATURE.search(stripped) or _SITE_ONLY_FEATURE.search(stripped)):
         return True
     if _BYLINE.match(stripped) or _CONTRIBUTED.search(stripped) and len(words) < 15:
         return True
