@@ -44,20 +44,19 @@ LINK_TO_STORY = re.compile(r"\W{0,3}(?:(?:related(?: links| stories| story| arti
 _TERMINAL = re.compile(r"[.!?…:\"”’)]\s*$")
 # The page talking to its reader about the site itself: sign-in and registration forms, verification e-mails,
 # notification settings, apps, players that need JavaScript ("Please check your email and click on the link to
-# activate your profile", "Add a location to your Tweets"). Such a line addresses the reader and names a piece
-# of the website; a story's own appeal to readers ("If you have information, call Crime Stoppers") names none,
-# and a line that reports ("..., cops said. For the latest, subscribe to our newsletter") is kept whole.
+# activate your profile", "Add a location to your Tweets"). Such a line names a piece of the website, and either
+# addresses the reader or names one only websites have (_WEBSITE_ONLY: "Email notifications are only sent once a
+# day"); "registered", "sign in", "app", "cookies", "subscribe to" are words of stories too ("a registered sex
+# offender"). A story's own appeal to readers ("If you have information, call Crime Stoppers") names no piece of a
+# website, and a line that reports ("..., cops said. For the latest, subscribe to our newsletter") is kept whole.
 # Left in, the same form text on every page of a site family reads as shared wording between unrelated stories.
+_WEBSITE_ONLY = (r"e-?mail (?:notifications?|updates|alerts)|newsletters?|subscri(?:bers?|ption)|password|javascript|"
+                 r"browser|privacy policy|(?:keep|continue) reading")
+_SITE_ONLY_FEATURE = re.compile(rf"\b(?:{_WEBSITE_ONLY})\b", re.I)
 _SITE_FEATURE = re.compile(
-    r"\b(?:sign(?:ing|ed)? (?:in|up|out)|log(?:ging)? ?(?:in|out)|regist(?:er|ering|ered|ration)|profile|password|"
-    r"verification|inbox|e-?mail (?:address|notifications?|updates|alerts)|newsletters?|subscri(?:be|bers?|ption)|"
-    r"apps?|app store|browser|javascript|cookies?|privacy policy|terms of (?:service|use)|tweets?|"
-    r"notifications?|(?:keep|continue) reading)\b", re.I)
-# ...of which these name the website even when the line does not address the reader ("Email notifications are only
-# sent once a day"); "registered", "sign in", "app", "cookies", "subscribe" are also words of stories ("a registered
-# sex offender", "subscribe to this creed")
-_SITE_ONLY_FEATURE = re.compile(r"\b(?:e-?mail (?:notifications?|updates|alerts)|newsletters?|subscri(?:bers?|ption)|"
-                                r"password|javascript|browser|privacy policy|(?:keep|continue) reading)\b", re.I)
+    rf"\b(?:{_WEBSITE_ONLY}|sign(?:ing|ed)? (?:in|up|out)|log(?:ging)? ?(?:in|out)|regist(?:er|ering|ered|ration)|"
+    r"profile|verification|inbox|e-?mail address|subscribe|apps?|app store|cookies?|terms of (?:service|use)|tweets?|"
+    r"notifications?)\b", re.I)
 _READER = re.compile(r"\b(?:you|your|you're|you'll|you've|please)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
 # a template's unfilled placeholders: "{* loginWidget *}", "{{ user.name }}", "[website]"
