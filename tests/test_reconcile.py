@@ -381,3 +381,13 @@ def test_a_reports_smaller_total_about_one_of_its_dead_is_not_the_toll():
     inc = reconcile_all([mention("report", claims=(claim(2, start=0),
                                                    claim(1, source="police", source_type="government", start=50)))])
     assert inc.fatalities == Fatalities(low=1, best=2, high=2)
+
+
+def test_a_name_spelt_two_ways_by_two_reports_is_one_person_and_keeps_the_commoner_spelling():
+    reports = [mention("a", people=(Person("Marquita Olsen", "killed"), Person("Dale Harmon", "arrested"))),
+               mention("b", people=(Person("Marquitta Olsen", "wounded"), Person("Dale Harmon", "arrested"))),
+               mention("c", people=(Person("Marquita Olsen", "killed"), Person("Jon Reyes", "wounded"))),
+               mention("d", people=(Person("Jan Reyes", "wounded"),))]
+    assert reconcile_all(reports).people == (
+        Person("Dale Harmon", "arrested"), Person("Jan Reyes", "wounded"), Person("Jon Reyes", "wounded"),
+        Person("Marquita Olsen", "killed"))

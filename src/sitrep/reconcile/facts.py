@@ -5,6 +5,8 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date
 
+from rapidfuzz.distance import Levenshtein
+
 from sitrep.cluster import date_bounds
 from sitrep.extract.dates import ANCHOR_RE, PUBLICATION_DATE
 from sitrep.extract.gazetteer import normalize_name
@@ -16,6 +18,7 @@ PLACE_RANK = {"point": 6, "town": 5, "admin2": 4, "admin1": 3, "region": 2, "cou
 ACTOR_ROLES = ("perpetrator", "target", "victim", "partner", "other")
 PERSON_ROLES = ("killed", "wounded", "arrested", "other")
 SAME_TOWN_KM = 25.0
+RESPELT_LENGTH = 5    # letters of a name word a one-letter difference may respell
 
 
 def vote(votes, generic: frozenset[str] = frozenset()) -> str | None:
@@ -111,6 +114,17 @@ def _same_name(a: str, b: str) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+def _respelt(a: str, b: str) -> bool:
+    """One name spelt two ways by two reports ("Tanisha Graham", "Tanishia Graham"): the same words but one, and
+    that one a letter apart (one edit) and long enough (RESPELT_LENGTH) that a letter does not make another name
+    ("Jon"/"Jan")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(differ) == 1 and min(map(len, differ[0])) >= RESPELT_LENGTH and Levenshtein.distance(*differ[0]) == 1
+
+
 def actors(mentions: list[Mention]) -> tuple[Actor, ...]:
     """One actor per canonical name; its role by vote (primary mentions first), ties to the first role."""
     spellings: dict[str, Counter] = defaultdict(Counter)
@@ -132,14 +146,16 @@ def actors(mentions: list[Mention]) -> tuple[Actor, ...]:
 
 
 def people(mentions: list[Mention]) -> tuple[Person, ...]:
-    """People deduplicated: a name whose words are all in a longer name is that person; killed wins over
-    wounded over arrested over other (a later report that someone died of wounds)."""
-    names = sorted({p.name for m in mentions for p in m.people},
-                   key=lambda n: (-len(normalize_name(n).split()), n))
+    """People deduplicated: a name whose words are all in a longer name is that person, and so is one spelt a
+    letter apart (`_respelt`); killed wins over wounded over arrested over other (a later report that someone died
+    of wounds). A person keeps the spelling most reports give."""
+    spellings = Counter(p.name for m in mentions for p in m.people)
+    names = sorted(spellings, key=lambda n: (-len(normalize_name(n).split()), -spellings[n], n))
     canonical: dict[str, str] = {}
     for n in names:
         canonical[n] = next((c for c in dict.fromkeys(canonical.values())
-                             if _same_name(normalize_name(n), normalize_name(c))), n)
+                             if _same_name(normalize_name(n), normalize_name(c))
+                             or _respelt(normalize_name(n), normalize_name(c))), n)
     role: dict[str, str] = {}
     for m in mentions:
         for p in m.people:
