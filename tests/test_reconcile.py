@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep import records
+from sitrep.extract.dates import PUBLICATION_DATE
 from sitrep.reconcile import reconcile
 from sitrep.records import (Actor, Claim, DocumentRef, EventDate, Fatalities, Flag, Mention, Person, Place)
 
@@ -271,6 +272,13 @@ def test_a_statement_dated_before_the_event_is_a_date_inconsistency():
         mention("later", date=raid, statement_dates=(EventDate("2022-02-04", "day", text="on Friday"),))])
     assert [(f.kind, f.document) for f in inc.flags] == [("date_inconsistency", "early")]
     assert "4 January" in inc.flags[0].detail
+
+
+def test_a_statement_before_a_publication_day_taken_for_want_of_a_stated_day_is_no_inconsistency():
+    published = EventDate("2022-02-10", "day", "2022-02-10", "2022-02-10", text=PUBLICATION_DATE)
+    inc = reconcile_all([mention("undated", date=published, published="2022-02-10",
+                                 statement_dates=(EventDate("2022-01-04", "day", text="On 4 January"),))])
+    assert inc.date.value == "2022-02-10" and inc.flags == ()
 
 
 def test_different_perpetrators_from_independent_documents_are_contested():

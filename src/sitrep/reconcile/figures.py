@@ -44,7 +44,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from sitrep.extract.dates import date_inconsistency
+from sitrep.extract.dates import PUBLICATION_DATE, date_inconsistency
 from sitrep.extract.gazetteer import normalize_name
 from sitrep.records import Claim, Disagreement, EventDate, Fatalities, Flag, Mention
 
@@ -260,7 +260,10 @@ def incident_flags(mentions: list[Mention], current: list[Report], when: EventDa
 
 def _statements_before_event(mentions: list[Mention], when: EventDate) -> list[Flag]:
     """A statement about the event dated before it happened: a date_inconsistency in that document,
-    unless the document already flagged one."""
+    unless the document already flagged one. An incident dated only by a report's publication day (its
+    reports state no day) has no date a statement could contradict: the statement dates the event better."""
+    if when.text == PUBLICATION_DATE:
+        return []
     flagged = {f.document or m.document for m in mentions for f in m.flags if f.kind == "date_inconsistency"}
     return [Flag("date_inconsistency", f"a statement dated {said.text or said.value} comes before the event "
                                        f"({when.value})", m.document)
