@@ -239,6 +239,20 @@ def test_date_inconsistency():
     assert not date_inconsistency(resolve_date("4 January 2022", None), EventDate())
 
 
+def test_statements_about_something_else_the_text_recalls_are_no_date_inconsistency():
+    raid = resolve_date("3 February 2022", None)
+    assert date_inconsistency(resolve_date("12 December 2021", None), raid)          # within two months: misdated
+    assert not date_inconsistency(resolve_date("October 27, 2021", None), raid)      # months before: another event
+    assert not date_inconsistency(resolve_date("in 1991", None), raid)
+    # told relative to the publication or to another happening: days within reach, yet not a dated statement
+    for relative, published in (("two weeks ago", "2022-02-10"), ("last month", "2022-02-20")):
+        said = resolve_date(relative, published)
+        assert said.latest is not None and said.latest < raid.earliest, relative
+        assert not date_inconsistency(said, raid), relative
+    assert not date_inconsistency(EventDate("2022-02-02", "day", "2022-02-02", "2022-02-02", "the day before"), raid)
+    assert date_inconsistency(EventDate("2022-02-02", "day", "2022-02-02", "2022-02-02", "on 2 February"), raid)
+
+
 def test_precision_codes():
     assert acled_time_precision(resolve_date("Feb. 3, 2022", None)) == 1
     assert acled_time_precision(resolve_date("last week", THURSDAY)) == 2

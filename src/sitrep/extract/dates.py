@@ -53,6 +53,9 @@ ANCHOR_RE = re.compile(
     rf"\b(?:{_NUMBER}\s+(day|days|week|weeks|night|nights)\s+(after|before|later|earlier|prior)"
     r"|the\s+(next|following|previous|preceding)\s+(day|night|morning|evening|afternoon|week)"
     r"|the\s+(day|night)[\s-]+(before|after))\b", re.I)
+_LAST_PERIOD_RE = re.compile(r"\b(?:last|past|previous)\s+(?:week|month|year|weekend)\b", re.I)
+# how long before an event a statement about it can be misdated; one further back is about something else
+STATEMENT_REACH_DAYS = 62
 _AGO_RE = re.compile(rf"\b{_NUMBER}\s+(day|days|week|weeks|month|months|year|years)\s+ago\b", re.I)
 
 
@@ -421,8 +424,12 @@ def date_inconsistency(statement: EventDate, event: EventDate) -> bool:
     ("On 4 January, X announced ... a raid" about a raid of 3 February).
 
     A statement kept only as a day and month (year unknown, e.g. "4 January") is placed in the year that
-    puts it closest to the event: statements are made around the event they describe."""
-    if event.earliest is None:
+    puts it closest to the event: statements are made around the event they describe. One dated relative to
+    something else ("the day before", "three months ago", "last week") or more than STATEMENT_REACH_DAYS before
+    the event is about something else the text recalls (an earlier attack, a conviction in 1991), not a
+    misdated statement about this one."""
+    if event.earliest is None or statement.text and (ANCHOR_RE.search(statement.text) or _AGO_RE.search(
+            statement.text) or _LAST_PERIOD_RE.search(statement.text)):
         return False
     event_start = date_from_iso(event.earliest)
     latest = date_from_iso(statement.latest)
@@ -437,7 +444,7 @@ def date_inconsistency(statement: EventDate, event: EventDate) -> bool:
             except ValueError:
                 continue
         latest = min(candidates, key=lambda d: abs((d - event_start).days), default=None)
-    return latest is not None and latest < event_start
+    return latest is not None and event_start - timedelta(days=STATEMENT_REACH_DAYS) <= latest < event_start
 
 
 def acled_time_precision(when: EventDate) -> int:
