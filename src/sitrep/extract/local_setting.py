@@ -24,9 +24,14 @@ def place_districts(group: list[Toponym], towns: Counter, home: tuple[Candidate,
     farther than DISTRICT_KM from it gives way to that town's point (the fallback), for every occurrence
     of the name. Without a town, only a city stays."""
     hosts = [q.chosen for t in group for q in t.qualifiers if q.chosen and q.chosen.precision == "town"]
-    cities = Counter({c: n for c, n in towns.items() if c.population >= DISTRICT_CITY})
     own = [h for h in home if h.precision == "town" and h.population >= DISTRICT_CITY]
+    # the story's cities, those in a local outlet's region: a far namesake's reading is no host
+    cities = Counter({c: n for c, n in towns.items() if c.population >= DISTRICT_CITY and (
+        not own or any(km(c.lat, c.lon, h.lat, h.lon) <= HOME_KM for h in own))})
     host = hosts[0] if hosts else max(cities, key=cities.get) if cities else own[0] if own else None
+    if host is not None and not hosts and any(t.chosen and t.chosen.precision == "town"
+                                              and t.chosen.population >= 2 * host.population for t in group):
+        return   # "5 shot in Miami neighborhood" on a West Palm Beach station: a city, not one of its own town's parts
     for t in group:
         t.host = host
         if t.chosen and (km(t.chosen.lat, t.chosen.lon, host.lat, host.lon) > DISTRICT_KM if host
@@ -47,7 +52,10 @@ def dateline_districts(text: str, toponyms: list[Toponym], home: tuple[Candidate
     for d in toponyms:
         if not (d.chosen and d.chosen.precision == "town" and is_dateline(text, d.start, d.end)) or d.state:
             continue
-        if cities and all(far(d.chosen, city) for city in cities):
+        # a wire's dateline ("MILWAUKEE (AP) -") or a city news style names alone ("HOUSTON -") is that city
+        # wherever the outlet is
+        if cities and all(far(d.chosen, city) for city in cities) and d.chosen.name not in AP_STANDALONE \
+                and not WIRE.match(text, d.end):
             _make_district(toponyms, d, cities[0])
             continue
         end = text.find(". ", d.end, d.end + 400)
@@ -68,6 +76,7 @@ def _make_district(toponyms: list[Toponym], t: Toponym, city: Candidate) -> None
 
 
 STRAY_POPULATION = 100_000
+WIRE = re.compile(r"(?:,[\w. ]{2,30})?\s*\((?:AP|Reuters|UPI|AFP)\)")
 
 
 HOME_KM = 400   # a local outlet's stories lie within this of its town or state (its region and neighbours)
@@ -78,12 +87,15 @@ def drop_strays(toponyms: list[Toponym], home: tuple[Candidate, ...] = ()) -> No
     the gazetteer has small towns of those names elsewhere ("Homewood" is Alabama's, the story is about
     Pittsburgh). A small town alone in its province, in a country whose places the story puts in another
     province at least twice (or in a country the story names nothing else in), with no reading in those
-    provinces and no hierarchy stated, is no place; so is a small town far from the outlet's `home`."""
+    provinces and no hierarchy stated, is no place; so is a small town far from the outlet's `home` city."""
     support: dict[tuple, set] = {}
+    vouching: dict[tuple, set] = {}   # the support of readings that are not themselves doubtful (far_bare)
     for t in toponyms:
         c = t.chosen
         if c is not None and not t.demonym and c.precision in ("town", "admin2", "admin1") and c.admin1_code:
             support.setdefault((c.country, c.admin1_code), set()).add(normalize_name(t.name))
+            if not far_bare(t, home):
+                vouching.setdefault((c.country, c.admin1_code), set()).add(normalize_name(t.name))
     for t in toponyms:
         c = t.chosen
         if c is None or c.precision != "town" or c.population >= STRAY_POPULATION * 2 or t.state or t.level \
@@ -92,18 +104,20 @@ def drop_strays(toponyms: list[Toponym], home: tuple[Candidate, ...] = ()) -> No
         key = normalize_name(t.name)
         if c.population >= STRAY_POPULATION and any(c.country == a[0] for a in support if support[a] - {key}):
             continue   # a city of its own country's story is named for itself
-        if support.get((c.country, c.admin1_code), set()) - {key}:
+        if vouching.get((c.country, c.admin1_code), set()) - {key} \
+                or len(support.get((c.country, c.admin1_code), set()) - {key}) >= FAR_VOUCHERS:
             continue
         if any(o.chosen and o.chosen.precision in ("town", "admin2") and normalize_name(o.name) != key
-               and km(c.lat, c.lon, o.chosen.lat, o.chosen.lon) < NEAR_KM for o in toponyms):
+               and km(c.lat, c.lon, o.chosen.lat, o.chosen.lon) < NEAR_KM and not far_bare(o, home) for o in toponyms):
             continue   # across a state line from the story's other places (Hanover, N.H., in a Vermont story)
-        if home and c.population < STRAY_POPULATION and not any(
+        if _has_city(home) and c.population < STRAY_POPULATION and not any(
                 (h.country, h.admin1_code) == (c.country, c.admin1_code) or km(c.lat, c.lon, h.lat, h.lon) < HOME_KM
                 for h in home) and (any(h.country == c.country for h in home) or not any(
                     a[0] == c.country for a in support if support[a] - {key})):
             # "Frayser" (a Memphis neighbourhood) in a Memphis station's story is no Michigan hamlet, nor
-            # "Whitehaven" an English one: a small town far from the outlet's home, in its country or in one the
-            # story names nothing else in, that nothing else in the story supports is no place
+            # "Whitehaven" an English one: a small town far from the outlet's home city, in its country or in one
+            # the story names nothing else in, that nothing else in the story supports is no place (an outlet
+            # without a city leaves it to home_namesakes, which places it in the outlet's state)
             t.chosen, t.candidates = None, ()
             continue
         countries = {a[0] for a, names in support.items() if names - {key}}
@@ -115,7 +129,34 @@ def drop_strays(toponyms: list[Toponym], home: tuple[Candidate, ...] = ()) -> No
             t.candidates = ()
 
 
-NEIGHBOURHOOD_KM = 10   # a place this near a city's point, and a quarter its size or less, is a part of it
+def _has_city(home: tuple[Candidate, ...]) -> bool:
+    return any(h.precision == "town" and h.population >= DISTRICT_CITY for h in home)
+
+
+def far_bare(t: Toponym, home: tuple[Candidate, ...]) -> bool:
+    """A name read as a town far from a local outlet's home, not a city, with nothing in the text placing it:
+    a reading the home rules doubt, which cannot vouch for another such reading ("near Camino Verde and
+    Valencia" in a Tucson story are no pair of Californian towns, nor "Madisonville" and a "Mathis" street
+    in a Cincinnati one a Texan pair)."""
+    c = t.chosen
+    return bool(home) and c is not None and c.precision == "town" and c.population < 2 * STRAY_POPULATION \
+        and not (t.state or t.level or t.demonym or t.district or t.host or any(q.chosen for q in t.qualifiers)) \
+        and all((h.country, h.admin1_code) != (c.country, c.admin1_code) and km(c.lat, c.lon, h.lat, h.lon) > HOME_KM
+                for h in home)
+
+
+FAR_VOUCHERS = 2   # doubtful readings in one state that together vouch for each other: a far story's towns
+
+
+def _vouched(others: list[Toponym], home: tuple[Candidate, ...]) -> bool:
+    """Whether the other names read in a town's state vouch for it: one that is not doubtful (far_bare), or
+    FAR_VOUCHERS that are (a far story naming three Iowa towns, not a "Mathis" street)."""
+    names = {normalize_name(o.name) for o in others}
+    return any(not far_bare(o, home) for o in others) or len(names) >= FAR_VOUCHERS
+
+
+NEIGHBOURHOOD_KM = 10   # a place this near a city's point, and a quarter its size or less, is a part of it...
+METROPOLIS, METROPOLIS_KM = 1_000_000, 20   # ...or this near a city this big ("South Shore" is 13 km from the Loop)
 # What a town of its own has and a city's neighbourhood has not: "Cicero police", "the village of Oak Park".
 MUNICIPALITY = (r"\b{name}(?:'s)?\s+(?:police|mayor|city|village|township|fire department|school district)\b"
                 r"|\b(?:city|village|town|township|borough) of {name}\b")
@@ -134,7 +175,8 @@ def city_neighbourhoods(text: str, toponyms: list[Toponym], home: tuple[Candidat
         if c is None or c.precision != "town" or c.alias or t.host is not None or t.demonym or t.state:
             continue
         city = next((city for city in cities if city.geonameid != c.geonameid and city.population >= 4 * c.population
-                     and km(c.lat, c.lon, city.lat, city.lon) < NEIGHBOURHOOD_KM), None)
+                     and km(c.lat, c.lon, city.lat, city.lon) < (
+                         METROPOLIS_KM if city.population >= METROPOLIS else NEIGHBOURHOOD_KM)), None)
         if city is not None and not re.search(MUNICIPALITY.format(name=re.escape(t.name)), text, re.I):
             t.host = city
 
@@ -154,26 +196,54 @@ def home_namesakes(text: str, toponyms: list[Toponym], home: tuple[Candidate, ..
     in another state the story names nothing else in (or abroad, in a country it names nothing else in),
     and that news style would not name without its state, is the namesake in the outlet's own state,
     or else a part of the outlet's city (its fallback is the city), unless the text gives it a government of
-    its own ("the Kansas City Police Department" on a Los Angeles station is Kansas City's)."""
+    its own ("the Kansas City Police Department" on a Los Angeles station is Kansas City's) or it is a big
+    city at least as big as the outlet's ("Austin" on a Detroit station). An outlet known only by its state
+    or a small town ("delawareonline.com", a statewide Connecticut station) has no city to hold the name:
+    there, a small town (under STRAY_POPULATION) that has no namesake in the home state is one the gazetteer
+    lacks ("Berlin police" on the Connecticut station) and falls back to the state, as "Berlin, Conn." would."""
     city = next((h for h in home if h.precision == "town" and h.population >= DISTRICT_CITY), None)
-    if city is None or city.country != "US":   # the style rule is American: "Murmansk" alone is Murmansk
+    # the place whose state is the outlet's: its city's, or else the state or the small town it names
+    state = city or next((h for h in home if h.precision == "admin1"), None) or next(
+        (h for h in home if h.precision == "town"), None)
+    if state is None or state.country != "US":   # the style rule is American: "Murmansk" alone is Murmansk
         return
+    reach = HOME_KM if city else STATE_HOME_KM
+    for t in toponyms:
+        # "ANTIOCH, Tenn." on a Nashville station, a town of the state the gazetteer has only as another place's
+        # old or other name: a part of the station's city
+        if city and t.chosen and t.chosen.alias and t.state == city.admin1_code and not t.state_weak \
+                and km(t.chosen.lat, t.chosen.lon, city.lat, city.lon) > NEAR_KM:
+            t.chosen, t.district, t.host = None, True, city
     for t in toponyms:
         c = t.chosen
-        if c is None or c.precision != "town" or t.state or t.qualifiers or t.demonym or t.district or t.host \
-                or c.name in AP_STANDALONE or (c.country, c.admin1_code) == (city.country, city.admin1_code) \
-                or km(c.lat, c.lon, city.lat, city.lon) <= HOME_KM:
+        # a province abroad named bare ("a Northland teen" on a Kansas City station) is tried as a town is
+        abroad = c is not None and c.precision in ("admin1", "region") and c.country != state.country and city
+        if c is None or c.precision != "town" and not abroad or t.state or t.qualifiers or t.demonym \
+                or t.district or t.host or c.name in AP_STANDALONE \
+                or (c.country, c.admin1_code) == (state.country, state.admin1_code) \
+                or any(km(c.lat, c.lon, h.lat, h.lon) <= reach for h in home) \
+                or (c.population >= max(city.population, BIG_CITY) if city else c.population >= STRAY_POPULATION):
             continue
         key = normalize_name(t.name)
-        if any(o.chosen and normalize_name(o.name) != key and not o.demonym and o.chosen.country == c.country
-               and (o.chosen.admin1_code == c.admin1_code or c.country != city.country) for o in toponyms):
+        others = [o for o in toponyms if o.chosen and normalize_name(o.name) != key and not o.demonym
+                  and o.chosen.country == c.country and not (o.district or o.host)
+                  and (o.chosen.admin1_code == c.admin1_code or c.country != state.country)]
+        if _vouched(others, home):
             continue   # the story names the town's state (or country) elsewhere: it may well be that town
         own = [x for x in t.candidates if x.precision == "town" and not x.alias
-               and (x.country, x.admin1_code) == (city.country, city.admin1_code)]
+               and (x.country, x.admin1_code) == (state.country, state.admin1_code)]
         if own:
             for o in toponyms:
                 if normalize_name(o.name) == key and not o.state and not o.demonym:
                     o.chosen = max(own, key=lambda x: x.population)
-        elif not re.search(MUNICIPALITY.format(name=re.escape(t.name)), text, re.I):
-            _make_district(toponyms, t, city)
+        elif city:
+            if not re.search(MUNICIPALITY.format(name=re.escape(t.name)), text, re.I):
+                _make_district(toponyms, t, city)
+        else:   # "Berlin police" near Barre: a town of its own, the gazetteer lacks it
+            for o in toponyms:
+                if normalize_name(o.name) == key and not o.state and not o.demonym:
+                    o.chosen, o.state, o.state_weak = None, state.admin1_code, False
 
+
+BIG_CITY = 500_000    # a city this big, and bigger than the outlet's own, is named for itself ("Austin", Detroit)
+STATE_HOME_KM = 150   # without a city of its own, a local outlet's stories lie this near its town or state

@@ -29,6 +29,7 @@ VANITY_DOMAINS = {"tv", "fm", "io", "co", "me", "ly", "to", "ai", "am", "cc", "w
 DOMAIN_COUNTRY = {"uk": "GB"}
 HOME_TOWN_POPULATION = 20_000    # a town in an outlet's name or tail is a town big enough to have one
 DOMINANT = 3                     # ...and the one meant when it is this many times bigger than its namesakes
+ABROAD_DOMINANT = 10             # ...or, for a domain's town, this many times bigger than one abroad
 # What follows a town in a paper's or station's domain ("tylerpaper.com", "erienewsnow.com").
 PUBLICATION_WORDS = ("paper", "news", "times", "post", "herald", "daily", "tribune", "journal", "star", "sun",
                      "press", "online", "now", "today", "live", "record", "gazette", "courier", "chronicle",
@@ -59,19 +60,24 @@ def outlet_country(outlet: str | None) -> str | None:
 
 def outlet_home(outlet: str | None, title: str | None, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     """The places an outlet calls home: a state or town its title's site-name tail names, else a station's
-    city by the call sign its domain spells, else a town its domain (or the host's first label, or the
-    URL's first section) opens with. Only an unambiguous reading counts (no "Columbia" without its state)."""
+    city by the call sign its domain spells (or by a brand the tables know in a subdomain: "dfw.cbslocal.com"),
+    else a town its domain (or the host's first label, or the URL's first section) opens with. Only an
+    unambiguous reading counts (no "Columbia" without its state)."""
     country = outlet_country(outlet)
     tail = _site_tail(title)
-    home = _tail_home(tail, country, gazetteer) if tail else ()
     labels = _labels(_host(outlet)) if outlet else []
+    home = _tail_home(tail, country, gazetteer) if tail else ()
     if not home and labels:   # "wsbtv.com": Atlanta's station
         home = _station_home(labels[-1], gazetteer)
+    if not home:   # "dfw.cbslocal.com": a network's Dallas-Fort Worth site, by the brand the table knows (a call
+        # sign in a host's name, "wave.example.org", may be anything)
+        home = next((found for label in labels[-2::-1] if label in _stations()
+                     and not re.fullmatch(r"[kw][a-z]{2,3}", label) and (found := _station_home(label, gazetteer))), ())
     if not home and labels:
         home = _domain_home_cached(labels[-1], country, gazetteer)
     if not home and len(labels) > 1:   # "sacramento.cbslocal.com"
         home = _domain_home_cached(labels[-2], country, gazetteer)
-    if not home and outlet and (section := _section(outlet)):   # "dnainfo.com/chicago/2015/..."
+    if not home and outlet and (section := _section(outlet)):   # "dnainfo.com/new-york/2015/...": a city edition
         home = _domain_home_cached(section, country, gazetteer)
     return home
 
@@ -126,10 +132,11 @@ def _station_home(label: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
 
 
 def _section(url: str) -> str:
-    """The first part of a URL's path when it is a word ("chicago" in dnainfo.com/chicago/...)."""
+    """The first part of a URL's path when it is a word or hyphenated words ("chicago", "new-york" in
+    dnainfo.com/new-york/...), in the letters a domain label has."""
     path = re.sub(r"^[a-z]+://[^/]*", "", url.strip().lower()) if "://" in url else ""
     first = path.strip("/").split("/")[0]
-    return first if first.isalpha() else ""
+    return first.replace("-", "") if re.fullmatch(r"[a-z]+(?:-[a-z]+){0,2}", first) else ""
 
 
 def _site_tail(title: str | None) -> str:
@@ -155,25 +162,52 @@ def _tail_home(tail: str, country: str | None, gazetteer: Gazetteer) -> tuple[Ca
         if code and (state := gazetteer.admin1_of("US", code)) and country in (None, "US"):
             states.append(state)
 
-    def fits(c: Candidate) -> bool:   # "Lima, OH" is no Peruvian province, "Toledo, OH" no district of Belize
-        return (country is None or c.country == country) and (
-            not states or any(c.country == s.country and c.admin1_code == s.admin1_code for s in states))
+    def in_states(c: Candidate) -> bool:   # "Lima, OH" is no Peruvian province, "Toledo, OH" no district of Belize
+        return not states or any(c.country == s.country and c.admin1_code == s.admin1_code for s in states)
     found = []
     for settled in (True, False):   # the names that say where on their own first, then those that follow them
         for m in NAME_RUN.finditer(tail):
             for name in _subruns(m.group(0)):
-                cands = [c for c in gazetteer.lookup(name) if not c.alias and fits(c) and name.lower() not in NOT_HOME]
-                if admins := [c for c in cands if c.precision == "admin1"]:
+                cands = [c for c in gazetteer.lookup(name) if not c.alias and (country is None or c.country == country)
+                         and name.lower() not in NOT_HOME]
+                if admins := [c for c in cands if c.precision == "admin1" and in_states(c)]:
                     found.append(admins[0])   # "Tennessee"; "Southern Illinois" is read by its "Illinois"
                     break
-                towns = [c for c in cands if c.precision == "town"]
+                towns = [c for c in cands if c.precision == "town" and in_states(c)]
                 # "Tyler, Longview, Jacksonville": the Jacksonville of Tyler's state
                 near = [c for c in towns if any((c.country, c.admin1_code) == (f.country, f.admin1_code)
                                                 for f in states + found)]
-                if town := (dominant_town(towns) if settled else near[0] if near else None):
+                # "Savannah, Beaufort, SC": the state is Beaufort's, a city none of whose namesakes is in it
+                # is read on its own
+                alone = not towns and settled and [c for c in cands if c.precision == "town"]
+                if town := (dominant_town(towns) if settled else near[0] if near else None) or (
+                        dominant_town(alone) if alone else None):
                     found.append(town)
                     break
-    return tuple({c.geonameid: c for c in states + found}.values())
+    return tuple({c.geonameid: c for c in states + found}.values()) or _shared_state(tail, country, gazetteer)
+
+
+def _shared_state(tail: str, country: str | None, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """"Beckley, Bluefield & Lewisburg News": towns too small to say where on their own, listed together, say
+    it by the one state they all have a namesake in (no home when a second state has them all too)."""
+    towns: dict[tuple[str, str], dict[str, Candidate]] = {}
+    names = set()
+    for m in NAME_RUN.finditer(tail):   # each run's longest piece naming a town ("Lewisburg" of "Lewisburg News")
+        for name in _subruns(m.group(0)):
+            cands = [c for c in gazetteer.lookup(name) if c.precision == "town" and not c.alias
+                     and (country is None or c.country == country) and name.lower() not in NOT_HOME]
+            for c in cands:
+                towns.setdefault((c.country, c.admin1_code), {}).setdefault(name, c)
+            if cands:
+                names.add(name)
+                break
+    ranked = sorted(towns.items(), key=lambda kv: -len(kv[1]))
+    if len(names) < 2 or not ranked or len(ranked[0][1]) < len(names) or (
+            len(ranked) > 1 and len(ranked[1][1]) >= len(names)):
+        return ()
+    (country_code, admin1), named = ranked[0]
+    state = gazetteer.admin1_of(country_code, admin1)
+    return ((state,) if state else ()) + tuple(named.values())
 
 
 def _subruns(run: str) -> list[str]:
@@ -187,12 +221,18 @@ def _subruns(run: str) -> list[str]:
 
 @lru_cache(maxsize=4096)   # a feed repeats its outlet thousands of times
 def _domain_home_cached(label: str, country: str | None, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    # a brand or direction before the place: "thedenverchannel", "nbcconnecticut", "fox13memphis"
-    label = re.sub(r"^(?:the|my|nbc|abc|cbs|fox|central|north|south|east|west)\d*(?=[a-z]{5})", "", label)
     label = re.sub(r"\d", "", label)
+    # a brand or direction before the place: "thedenverchannel", "nbcconnecticut", "fox13memphis" (but the
+    # label itself first: "myrtlebeachonline" is no "my" brand)
+    brandless = re.sub(r"^(?:the|my|nbc|abc|cbs|fox|central|north|south|east|west)(?=[a-z]{5})", "", label)
+    return _town_opening(label, country, gazetteer) or (
+        _town_opening(brandless, country, gazetteer) if brandless != label else ())
+
+
+def _town_opening(label: str, country: str | None, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     for end in range(len(label), 3, -1):   # the longest opening that names a place: "bozeman|dailychronicle"
-        if end < 6 and not label[end:].startswith(PUBLICATION_WORDS):
-            continue   # a short opening only before a paper's word ("tyler|paper"), not "gotha|mist"
+        if end < 6 and not (label[end:].startswith(PUBLICATION_WORDS) or end == len(label) == 5):
+            continue   # a short opening only before a paper's word ("tyler|paper") or alone ("ocala"), not "gotha|mist"
         for name in [label[:end]] + [f"{label[:i]} {label[i:end]}" for i in range(3, end - 2)]:
             # the place's own spelling, not a variant ("limaohio" is not Limão) nor a country ("japantimes")
             cands = [c for c in gazetteer.lookup(name) if not c.alias and c.precision in ("town", "admin1")
@@ -202,20 +242,26 @@ def _domain_home_cached(label: str, country: str | None, gazetteer: Gazetteer) -
                      and (country is None or c.country == country)]
             admins = [c for c in cands if c.precision == "admin1"]
             towns = [c for c in cands if c.precision == "town"]
-            # "delawareonline.com": the state, not its namesake town; "washingtonpost.com": the capital
-            if admins and not any(c.feature_code == "PPLC" or c.population > admins[0].population for c in towns):
-                return (admins[0],) if len(admins) == 1 else ()
+            # "delawareonline.com": the state, not its namesake town; "washington...": a state or a capital, no
+            # guess (the shipped table knows "washingtonpost.com" for its city)
+            if admins:
+                return (admins[0],) if len(admins) == 1 and not any(
+                    c.feature_code == "PPLC" or c.population > admins[0].population for c in towns) else ()
             if towns:
-                return (town,) if (town := dominant_town(towns)) else ()
+                return (town,) if (town := dominant_town(towns, ABROAD_DOMINANT)) else ()
     return ()
 
 
-def dominant_town(towns: list[Candidate]) -> Candidate | None:
+def dominant_town(towns: list[Candidate], abroad: float | None = None) -> Candidate | None:
     """The town a name means when it names a town big enough to have an outlet: the only one of
     HOME_TOWN_POPULATION, or one at least DOMINANT times any other of its country ("Erie" is
-    Pennsylvania's, "Columbia" is no one's; "Naples" may be Florida's: a namesake abroad leaves it open)."""
+    Pennsylvania's, "Columbia" is no one's; "Naples" may be Florida's: a namesake abroad leaves it open,
+    unless the town is American and `abroad` times bigger: a domain's "sacramento" is no Brazilian town's,
+    while "theparisnews" may well be Paris, Texas')."""
     big = sorted((c for c in towns if c.population >= HOME_TOWN_POPULATION), key=lambda c: -c.population)
     others = [c for c in big[1:] if (c.country, c.admin1_code) != (big[0].country, big[0].admin1_code)] if big else []
-    if not big or any(c.country != big[0].country for c in others):
+    if not big or any(c.country != big[0].country and (abroad is None or big[0].country != "US"
+                                                       or big[0].population < abroad * c.population) for c in others):
         return None
-    return big[0] if not others or big[0].population >= DOMINANT * others[0].population else None
+    home = [c for c in others if c.country == big[0].country]
+    return big[0] if not home or big[0].population >= DOMINANT * home[0].population else None

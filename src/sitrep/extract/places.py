@@ -176,7 +176,7 @@ def _score(c: Candidate, t: Toponym, ctx: Context) -> float:
         bonus = -1.5   # "Chile" is the country, not a village of that name in a province the story names
     score += bonus
     score -= 2.5 if c.alias else 0.0
-    score += 1.0 if c.feature_code == "PPLC" else 0.0
+    score += 1.0 if c.feature_code == "PPLC" and not c.alias else 0.0   # "Salisbury", Harare's old name, is no capital
     if (c.feature_code == "PPLC" and not c.alias and not any(o.precision == "country" for o in t.candidates)
             and any(o.precision == "admin1" and o.country == c.country for o in t.candidates)):
         score += 3.0   # "Washington" alone is the capital, the state is "Washington state"

@@ -156,6 +156,8 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
         start, text = ent.start_char, span_text(ent)
         if nxt in ("county", "parish") and not re.search(r"(?i)(county|parish)$", text):
             text = span_text(sdoc[ent.start:ent.end + 1])   # "Rapides Parish": the admin2's own name
+        if county := _possessive_county(sdoc, ent, gazetteer):
+            (start, text), nxt = county, "county"   # "Prince George's County" is no "Prince George"
         if text.lower().startswith("the "):
             start, text = start + 4, text[4:]
         if m := DIRECTION_IN_TOWN.match(text):   # "in west Charlotte": a part of Charlotte, not "West Charlotte"
@@ -163,6 +165,7 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
         text = re.sub(r"['\u2019]s$", "", text)
         parts = [p.strip() for p in text.split(",") if p.strip()]
         name, state = (parts[0], AP_STATES.get(normalize_name(parts[1]))) if len(parts) == 2 else (text, None)
+        name = COUNTY_ABBREVIATION.sub(" County", name)
         level = None
         if m := LEVEL_SUFFIX.search(name):
             level, name = LEVEL_WORDS[m.group(1).lower()], name[:m.start()]
@@ -215,6 +218,47 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
                 c.precision == "town" and not c.alias and c.country == "US" and c.admin1_code == t.state
                 for c in t.candidates)):
             t.state, t.state_weak = None, False   # "Illinois, Missouri" is a list; "Perth, WA" is Australian
+    return found
+
+
+COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
+
+
+def _possessive_county(sdoc, ent, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """"Prince George's County", "Queen Anne's Co.": the county a name with a possessive makes, which the NER
+    cuts at the "'s" or reads from its last word (its counties are named for people), when the gazetteer
+    knows it: its start and text."""
+    tokens, end = tokens_of(sdoc), ent.end
+    if end + 1 >= len(sdoc) or tokens[end].lower_ not in ("'s", "\u2019s") \
+            or tokens[end + 1].lower_ not in ("county", "co.", "co", "parish"):
+        return None
+    for first in range(max(0, ent.start - 2), ent.start + 1):   # "George" of "Prince George's County"
+        span = sdoc[first:end + 2]
+        if all(tok.is_title for tok in sdoc[first:end]) and any(
+                c.precision == "admin2" for c in gazetteer.lookup(COUNTY_ABBREVIATION.sub(" County", span_text(span)))):
+            return span.start_char, span_text(span)
+    return None
+
+
+def _possessive_names(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
+    """Towns and counties named with a possessive, "Lee's Summit", "St. Mary's County": the NER reads the
+    part before the "'s" as a person; the gazetteer knows the whole name."""
+    found = []
+    tokens = tokens_of(sdoc)
+    for i, tok in enumerate(tokens):
+        if tok.lower_ not in ("'s", "\u2019s") or not 0 < i < len(sdoc) - 1 or not tokens[i + 1].is_title:
+            continue
+        for first, last in ((i - 1, i + 2), (i - 2, i + 2), (i - 1, i + 3)):
+            span = sdoc[max(0, first):min(len(sdoc), last)]
+            if len(span) != last - first or not all(t.is_title or t.i == i or t.text == "." for t in span):
+                continue
+            name = COUNTY_ABBREVIATION.sub(" County", span_text(span))
+            cands = tuple(c for c in gazetteer.lookup(name) if not c.alias and (
+                c.precision == "admin2" and COUNTY_END.search(name) or c.precision == "town" and c.population >= 1000))
+            if cands:
+                level = "admin2" if cands[0].precision == "admin2" else None
+                found.append(Toponym(span.start_char, span.end_char, span_text(span), name, level, candidates=cands))
+                break
     return found
 
 
@@ -300,6 +344,7 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
                 found.append(Toponym(words.start_char, words.end_char, words.text, words.text, state=state,
                                      state_weak=weak))
                 break
+    found += _possessive_names(sdoc, gazetteer)
     for m in PARTY_HOME.finditer(text_of(sdoc)):   # "Sen. Jay Rockefeller, D-W. Va.", "Rep. Dan Seifert, R-Marshall"
         name = m.group(1).rstrip()
         state = state_abbreviation(name, gazetteer)
