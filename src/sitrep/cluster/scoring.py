@@ -40,7 +40,7 @@ class ScoreWeights:
     event_type: float = 0.05  # different event types (-): weak, reports of one event often classify it apart
     victims_conflict: float = 0.15  # both name victims and none is shared: a different incident (names are noisy)
     ages_conflict: float = 0.15     # both give ages and none is shared ("a 15-year-old boy", "a 14-year-old girl")
-    streets_conflict: float = 0.2   # both name the block's street and none is shared
+    streets_conflict: float = 0.5   # both name the block's street and none is shared: nearly a veto
     # towns over 150 km apart or different admin1: most likely two incidents, but the geocoder's guess is often
     # wrong (a same-named town, a person's name read as a town), so it must not outweigh what the text says
     place_conflict: float = 0.1
