@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,16 +24,16 @@ from sitrep.extract.events import SPEECH_VERBS, actors_with_roles, classify_even
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import sentences_of, span_text
+from sitrep.extract.outlets import _site_tail as site_tail   # noqa: PLC2701 (outlets.py is another helper's file)
 from sitrep.extract.place_checks import place_flags
-from sitrep.extract.places import geoparse, km
+from sitrep.extract.places import geoparse
+from sitrep.extract.scene import RANK, compatible, scene_place
 from sitrep.extract.toponyms import is_dateline
 from sitrep.records import Actor, Claim, Document, EventDate, Mention, Person, Place, PlaceMention
 
 BACKGROUND_GAP_DAYS = 7
 LEAD_CHARS = 400      # of the article's opening, added to the evidence of a primary mention...
 SHORT_EVIDENCE = 300  # ...whose event sentences are shorter than this
-NEAR_KM = 50          # two precise places farther apart than this are two scenes
-COUNTY_KM = 80        # a town farther than this from a second-level division's point is not inside it
 # "On 4 January, X announced ...": a sentence opening on the date of a statement
 _OPENING_DATE = re.compile(r"^\W*(on|as of)\s*$", re.I)
 _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
@@ -65,12 +64,14 @@ class _Sentence:
     statement_dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     datelines: set[int] = field(default_factory=set)     # starts of its places that open a dateline
+    site_tail: set[int] = field(default_factory=set)     # ...that name the outlet in the headline's tail
     claims: list[Claim] = field(default_factory=list)
 
     @property
     def start(self) -> int:
-        """Where the sentence starts in the text: with `text`, `cue`, `places` and `datelines`, all that
-        `scene_place` reads (the reader of other languages builds sentences of that shape without spaCy)."""
+        """Where the sentence starts in the text: with `text`, `cue`, `places`, `datelines` and `site_tail`, all
+        that `scene.scene_place` reads (the reader of other languages builds sentences of that shape without
+        spaCy: scene.SceneSentence)."""
         return self.span.start_char
 
 
@@ -121,6 +122,7 @@ def _sentences(document: Document, sdoc: Doc, dates: list[DateMention], kb: Know
     places = geoparse(sdoc, gazetteer, outlet=document.url or document.outlet,   # "lfpress.ca": London, Ontario
                       title=document.title)
     claims = extract_claims(sdoc, document, kb)
+    tail = _site_tail_span(document)
     out = []
     for span in sentences_of(sdoc):
         text = span_text(span)
@@ -132,9 +134,23 @@ def _sentences(document: Document, sdoc: Doc, dates: list[DateMention], kb: Know
                 (s.statement_dates if _is_statement_date(s, d) else s.dates).append(d)
         s.places = [p for p in places if span.start_char <= p.start < span.end_char and _is_scene(p, document.text)]
         s.datelines = {p.start for p in s.places if _is_dateline(p, document.text)}
+        s.site_tail = {p.start for p in s.places if tail[0] <= p.start < tail[1]}
         s.claims = [c for c in claims if span.start_char <= c.start < span.end_char]
         out.append(s)
     return out
+
+
+def _site_tail_span(document: Document) -> tuple[int, int]:
+    """Where the text's headline names its outlet ("Girl shot by brother - KSWO, Lawton, OK - Wichita Falls, TX:
+    News, Weather"): the outlet's home, not a place the story gives."""
+    title = document.title or ""
+    tail = site_tail(title)
+    head = document.text[:len(title) + 5]
+    at = head.find(tail.split(" | ")[0]) if tail else -1
+    if at <= 0:
+        return (0, 0)
+    end = head.find("\n", at)
+    return (at, len(head) if end < 0 else end)
 
 
 _LOCATIVE = re.compile(r"\b(in|into|inside|across|from|near|throughout|within|at|to|of|out of)\s+(the\s+)?"
@@ -210,8 +226,8 @@ def _background_key(s: _Sentence) -> tuple:
 
 def _elsewhere(s: _Sentence, main_place: Place) -> bool:
     """An event sentence whose own scene (admin1 or finer) cannot be the main event's scene."""
-    own = [p.place for p in s.places if p.place and _RANK[p.place.precision] <= _RANK["admin1"]]
-    return bool(own) and main_place.country is not None and not any(_compatible(p, main_place) for p in own)
+    own = [p.place for p in s.places if p.place and RANK[p.place.precision] <= RANK["admin1"]]
+    return bool(own) and main_place.country is not None and not any(compatible(p, main_place) for p in own)
 
 
 def _continues(s: _Sentence, last: _Sentence) -> bool:
@@ -233,167 +249,6 @@ def _most_precise(dates: list[EventDate]) -> EventDate:
     if known:
         return min(known, key=lambda d: (order[d.precision], d.earliest or ""))
     return next((d for d in dates if d.text), EventDate())   # stated, but unresolvable (no year)
-
-
-def scene_place(sentences: list[_Sentence], article_scene: Place | None = None) -> Place:
-    """Where the event happened: the first place named in an event sentence (the lead names the scene
-    first), refined by the first more precise place that lies inside it ("Idlib province" → "Atmeh").
-    Places the text sets apart from the scene (a hospital's town, a newspaper's, a distance's origin:
-    `_aside`) only count when there is nothing else; a victim's home town ("a Columbus man") is no
-    scene while the text names another, but may still refine one (it is mostly nearby).
-    `article_scene`, the scene of the whole article, stands when these sentences (the primary event's, of a
-    story on an arrest or a trial whose placed lead went to a recalled event) name no place."""
-    own = _group_scene(sentences)
-    if article_scene is not None and own.precision == "unknown":
-        return article_scene
-    return own
-
-
-def _group_scene(sentences: list[_Sentence]) -> Place:
-    """`scene_place` of one group of sentences."""
-    named = [(s, p, _aside(s, p)) for s in sentences for p in s.places if p.place]
-    scene = [(s, p) for s, p, aside in named if not aside]
-    kept = scene or [(s, p) for s, p, _ in named]
-    # ...unless only a dateline or a state is left: "PORTLAND, Ore. (KOIN) - A Sandy man shot his wife" is in Sandy
-    # ...nor when no other town is put as a scene or a jurisdiction ("Doctors say a Kansas City teen ...", and
-    # a first name read as a town; not "Erie Police say a Detroit man", "in Brookfield ... a woman from Milwaukee")
-    chosen = [(s, p) for s, p in kept if not _residence(s, p)]
-    chosen = chosen if any(p.start not in s.datelines and _rank(p.place) <= _RANK["admin2"]
-                           and (_in_place(s, p) or _jurisdiction(s, p)) for s, p in chosen) else kept
-    found = [(p.place, p.start in s.datelines) for s, p in chosen if s.cue] or \
-        [(p.place, p.start in s.datelines) for s, p in chosen]
-    if not found:
-        return Place()
-    # the support of a scene counts non-event sentences and asides too ("New Orleans police", "Orleans Parish jail")
-    every = [p.place for _, p, _ in named]
-    lead = found[:3]
-    fine = [(p, dateline) for p, dateline in lead if _rank(p) <= _RANK["admin1"]]
-    if any(not _compatible(a, b) for a, _ in fine for b, _ in fine):
-        # the lead names two scenes that cannot both be right (a person's first name read as a town,
-        # a story's other city, the dateline of a reporter filing from another country): keep the ones most
-        # of the article's places agree with; on a tie, not a dateline abroad ("MOSCOW — ... in Kharkiv")
-        support = {id(c): (sum(_compatible(c, p) for p in every[:20]),
-                           not dateline or any(o is not c and o.country == c.country for o, _ in fine))
-                   for c, dateline in fine}
-        top = max(support.values())
-        lead = [(c, dateline) for c, dateline in fine if support[id(c)] == top]
-    best = min((p for p, _ in lead), key=_rank)   # the lead's most precise place
-    # refined by event sentences first, then by any sentence (a dateline "ST. LOUIS" inside "Mo.")
-    everywhere = [p.place for s, p in kept]
-    for candidate in [p.place for s, p in kept if s.cue] + everywhere:
-        if _rank(candidate) < _rank(best) and _inside(candidate, best):
-            best = candidate
-    if any(p.place is best and p.start in s.datelines for s, p in kept):
-        # a dateline is where the reporter filed: another town of its state is the scene when an event
-        # sentence puts the event in it and the text names it again ("BILLINGS, Mont. — ... a residence in
-        # Roundup"), or the dateline's own sentence names a nearby town's people ("PORTLAND, Ore. — A Sandy man")
-        named = Counter(p.place.gazetteer_id for _, p in chosen)
-        dateline = best
-        best = next((p.place for s, p in kept if s.cue and p.start not in s.datelines and p.place.precision == "town"
-                     and p.place.gazetteer_id != dateline.gazetteer_id
-                     and (p.place.country, p.place.admin1) == (dateline.country, dateline.admin1)
-                     and (named[p.place.gazetteer_id] >= 2 and _in_place(s, p)
-                          or s.datelines and _residence(s, p) and _compatible(p.place, dateline))), best)
-    return best
-
-
-def _in_place(s: _Sentence, p: PlaceMention) -> bool:
-    """ "in Roundup", not "a suspect in McDonald's murder"."""
-    at = p.start - s.start
-    return bool(_IN_PLACE.search(s.text[:at])) and not re.match(r"['’]s\b", s.text[at + len(p.text):])
-
-
-def _jurisdiction(s: _Sentence, p: PlaceMention) -> bool:
-    """ "Dayton police", "the City of Brookfield PD", "Anderson County": a force or an area that owns the case."""
-    at = p.start - s.start
-    return bool(_FORCE_AFTER.match(s.text[at + len(p.text):at + len(p.text) + 20])
-                or re.search(r"(?i)\b(?:city|town|village|county) of\s+$", s.text[max(0, at - 20):at])
-                or p.place.precision == "admin2")
-
-
-def _named_fallback(p: Place) -> bool:
-    """A town the gazetteer lacks, placed at the province or county the text puts it in ("Toone,
-    Tennessee", "SNOWVILLE, Box Elder County"): its own name, a larger area's point."""
-    return p.gazetteer_id is None and p.precision in ("admin1", "admin2") and bool(p.name) and not any(
-        _same(p.name, area) for area in (p.admin1, p.admin2) if area)
-
-
-# What sets a place apart from the scene: the hospital or jail a victim or suspect was taken to, the town a
-# suspect was arrested in, a newspaper named after its town, the far town a distance is measured from
-# (hand-written: news English patterns).
-_ASIDE_BEFORE = re.compile(
-    r"(?:\b(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|clinic|jail)\s+in|\bhospitali[sz]ed\s+in"
-    r"|\b(?:taken|transported|flown|airlifted|rushed|driven|transferred|flew|airlifted)\s+(?:\w+\s+){0,2}to"
-    r"|\b(?:arrested|apprehended|captured|caught|booked|jailed|detained)\s+(?:\w+\s+){0,3}(?:in|at)"
-    r"|\bto\s+(?-i:(?:[A-Z][\w.'’]*\s+){1,4})in"   # "then to Trinity Mother Frances in Tyler": its town
-    r"|\b(?:[2-9]\d|\d{3,})\s*(?:miles?|kilometers?|kilometres?|km)\s+(?:\w+\s+){0,2}(?:of|from))"
-    r"\s+(?:(?:a|an|the)\s+)?$", re.I)
-_ASIDE_AFTER = re.compile(r"^['’]?s?\s+(?i:area\s+|regional\s+|children['’]s\s+)?"
-                          r"(?:(?i:hospital|medical cent(?:er|re)|trauma|jail|detention)|Post|Journal|Times|Tribune|"
-                          r"Herald|Gazette|Chronicle|Register|Courier|Dispatch|Inquirer|Observer|Bee|Democrat|"
-                          r"Enquirer|Free Press)\b")
-_FORCE_AFTER = re.compile(r"(?i)^['’]?s?\s+(?:police|pd|sheriff|officers|detectives|fire|county)\b")
-_IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)   # "happened at a home in Roundup"
-# a person's home town: "a Detroit man", "a 15-year-old from Columbus", "Jason Belmont, 45, of Fairplay"
-_RESIDENCE_BEFORE = re.compile(r"(?:\bfrom|\d+,?\s+of)\s+$", re.I)
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|two|three|four|\d+-year-old)\s+$", re.I)
-# a headline's opening before a home town: nothing, or a source's label ("Police: Shawnee teen shot in ...")
-_HEADLINE_OPENING = re.compile(r"\W*(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?:\s+)?")
-_RESIDENCE_AFTER = re.compile(r"^,?\s+(?:(?i:township|county|area)\s+)?(?:man|woman|men|women|boy|girl|teen|"
-                              r"teenager|teens|resident|residents|native|couple|family|mother|father|youth|student|"
-                              r"toddler|child|pastor|officer)\b")
-
-
-def _aside(s: _Sentence, p: PlaceMention) -> bool:
-    """Whether the text sets `p` apart from the event's scene (see _ASIDE_BEFORE and _ASIDE_AFTER)."""
-    at = p.start - s.start
-    return bool(_ASIDE_BEFORE.search(s.text[max(0, at - 60):at])
-                or _ASIDE_AFTER.match(s.text[at + len(p.text):at + len(p.text) + 30]))
-
-
-def _residence(s: _Sentence, p: PlaceMention) -> bool:
-    at = p.start - s.start
-    # "a Detroit man", and a headline's "Beaver teen killed in Aliquippa" (headlines drop the article); a
-    # headline's "Springfield teen shot" is still in Springfield, as scene_place keeps a home town when the
-    # text puts the event in no other town
-    return bool(_RESIDENCE_BEFORE.search(s.text[max(0, at - 30):at])
-                or (_ARTICLE_BEFORE.search(s.text[max(0, at - 20):at]) or _HEADLINE_OPENING.fullmatch(s.text[:at]))
-                and _RESIDENCE_AFTER.match(s.text[at + len(p.text):at + len(p.text) + 20]))
-
-
-def _rank(p: Place) -> float:
-    """Precision rank; a town the gazetteer lacks, placed by the province or county the text names, sits
-    just finer than that area."""
-    if _named_fallback(p):
-        return _RANK[p.precision] - 0.5
-    return _RANK[p.precision]
-
-
-def _same(a: str, b: str) -> bool:
-    strip = lambda x: re.sub(r"^(al|el|ar|as|ad)[- ]|\b(province|governorate|region|state)\b|\W", "", x.lower())  # noqa: E731
-    return strip(a) == strip(b)
-
-
-_RANK = {"point": 0, "town": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "unknown": 6}
-
-
-def _inside(inner: Place, outer: Place) -> bool:
-    """`inner` lies within `outer` as far as the hierarchy tells (country, then admin1 when `outer` has one)."""
-    if not inner.country or inner.country != outer.country:
-        return False
-    if outer.precision == "admin2" and None not in (inner.lat, outer.lat) and \
-            km(inner.lat, inner.lon, outer.lat, outer.lon) > COUNTY_KM:
-        return False      # Wichita is in Kansas, but far from Cowley County (towns carry no county here)
-    return _RANK[outer.precision] >= _RANK["country"] or not outer.admin1 or inner.admin1 == outer.admin1
-
-
-def _compatible(a: Place, b: Place) -> bool:
-    """Two places can be the scene of one event: one contains the other, or they are close."""
-    if not a.country or not b.country:
-        return True
-    if a.lat is not None and b.lat is not None and _RANK[a.precision] <= 2 and _RANK[b.precision] <= 2:
-        return km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
-    return _inside(a, b) or _inside(b, a)
 
 
 def _mention(document: Document, index: int, role: str, sentences: list[_Sentence], when: EventDate,

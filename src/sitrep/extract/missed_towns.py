@@ -5,11 +5,11 @@ from __future__ import annotations
 import calendar
 
 from sitrep.extract.gazetteer import Candidate, Gazetteer
-from sitrep.extract.nlp import entities, span_text, tokens_of
-from sitrep.extract.outlets import dominant_town
-from sitrep.extract.place_words import GENERIC_WORDS, LOCATIVES
-from sitrep.extract.toponym_filters import RESIDENT_NOUNS, is_speaker, named_as_person, surname_of
-from sitrep.extract.toponyms import MISLABELLED, Toponym
+from sitrep.extract.nlp import entities, span_text, text_of, tokens_of
+from sitrep.extract.outlets import DOMINANT, dominant_town
+from sitrep.extract.place_words import GENERIC_WORDS, LOCATIVES, STREET_WORDS
+from sitrep.extract.toponym_filters import BLOCK_OF, RESIDENT_NOUNS, is_speaker, named_as_person, surname_of
+from sitrep.extract.toponyms import MISLABELLED, QUARTERED_CITY, Toponym
 
 
 def local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer,
@@ -42,6 +42,9 @@ def local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer,
                 and not (ent.label_ == "PERSON" and named_as_person(sdoc, span_text(ent), gazetteer))
                 and (towns := in_province(ent.text))):
             extra.append(Toponym(ent.start_char, ent.end_char, span_text(ent), span_text(ent), candidates=towns))
+        elif ent.label_ in ("ORG", "GPE") and ent.start_char not in covered \
+                and (quarter := _city_quarter(ent, gazetteer)):
+            extra.append(quarter)   # "in southeast Washington"
     for tok in tokens:
         after = tokens[tok.i + 1].lower_ if tok.i + 1 < len(sdoc) else ""
         if tok.i in taken or tok.idx in covered or not tok.is_alpha or len(tok) < 4 or tok.is_sent_start and not (
@@ -61,17 +64,42 @@ def local_names(sdoc, toponyms: list[Toponym], gazetteer: Gazetteer,
     return extra + [t for t in _sentence_openings(sdoc, in_province, gazetteer, countries) if t.start not in covered]
 
 
+COMPASS_QUARTERS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+
+
+def _city_quarter(ent, gazetteer: Gazetteer) -> Toponym | None:
+    """ "in southeast Washington", "Northwest Washington": a quarter of a city big enough to have quarters (the one
+    city of the name that dominates its namesakes), which the model read as an organization."""
+    words = list(ent)
+    sdoc = ent.doc
+    if words[0].lower_ in COMPASS_QUARTERS and len(words) == 2:
+        words = words[1:]
+    elif not (len(words) == 1 and ent.start and sdoc[ent.start - 1].lower_ in COMPASS_QUARTERS):
+        return None
+    following = sdoc[ent.end].text.rstrip(".").lower() if ent.end < len(sdoc) else ""
+    if following in STREET_WORDS or BLOCK_OF.search(text_of(sdoc)[max(0, ent.start_char - 40):ent.start_char]):
+        return None   # "East Houston Street", "the 2700 block of West Lexington"
+    name = words[0]
+    towns = sorted((c for c in gazetteer.lookup(name.text) if c.precision == "town" and not c.alias),
+                   key=lambda c: -c.population)
+    if not towns or towns[0].population < QUARTERED_CITY or not name.is_title or \
+            len(towns) > 1 and towns[0].population < DOMINANT * towns[1].population:
+        return None   # a quarter is named without its state only of a city far bigger than any namesake
+    return Toponym(name.idx, name.idx + len(name), name.text, name.text, candidates=(towns[0],))
+
+
 def _sentence_openings(sdoc, in_province, gazetteer: Gazetteer, countries: set[str]) -> list[Toponym]:
     """A headline's or sentence's opening town before the people or the incident it is about: "Salina Man
-    Dies From Gunshot Wound", "2 Blytheville teens charged", "Police: Hutchinson teen arrested", "Three Rivers
+    Dies From Gunshot Wound", "2 Blytheville teens charged", "A Hutchinson teen was arrested", "Three Rivers
     double homicide suspects arrested", "Buckeye police investigate" (a name of up to three words, in any case
     the NER made of it): one in a province the article or its outlet names, or else the one town of the name
     big enough to have its own news (outlets.dominant_town: Salina, Kansas, not Utah's)."""
     tokens = tokens_of(sdoc)
     found = []
     for i, tok in enumerate(tokens):
-        before = tokens[_sentence_start(tokens, i):i]
-        opening = not before or len(before) == 1 and before[0].like_num or 2 <= len(before) <= 4 and \
+        before = [w for w in tokens[_sentence_start(tokens, i):i] if not w.is_space]   # a paragraph's break
+        opening = not before or len(before) == 1 and (before[0].like_num or before[0].lower_ in ("a", "an")) \
+            or 2 <= len(before) <= 4 and \
             before[-1].text == ":" and all(w.is_title for w in before[:-1])   # "Breaking News: Joplin teen"
         if not (opening and tok.is_title and tok.is_alpha):
             continue

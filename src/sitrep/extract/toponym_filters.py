@@ -48,7 +48,8 @@ GUN_NOUNS = {"rifle", "rifles", "shotgun", "shotguns", "pistol", "pistols", "han
 # Words after a place's name that make it a housing estate: "Latrobe Homes", "Eureka Garden", "Lincoln Courts".
 HOUSING_WORDS = {"homes", "gardens", "garden", "courts", "towers", "manor"}
 SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained", "testified", "recalled"}
-AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+AGE_BEFORE = re.compile(r"(?i)\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?-year-old\s+$")
 # Who a town's name describes after an age: "an 18-year-old Beaumont man".
 RESIDENT_NOUNS = {"man", "woman", "boy", "girl", "teen", "teenager", "youth", "resident", "native", "student",
                   "mother", "father", "son", "daughter", "child", "toddler", "officer", "deputy", "driver", "high",
@@ -112,29 +113,38 @@ def in_place_construction(sdoc, t: "Toponym", gazetteer: Gazetteer, people: set[
         return False   # "Shooting Kills 1, Police Say": a word the body writes in lower case ("police said")
     if len(span) != 1 or any(c.precision == "country" for c in gazetteer.lookup(t.text)):
         return True   # a person's name part is one word, never a country's name
-    aged = span.end + 3 < len(sdoc) and sdoc[span.end + 1].text == "," and sdoc[span.end + 2].like_num \
-        and sdoc[span.end + 3].text == ","
-    if nxt is not None and nxt.is_title and (nxt.ent_type_ == "PERSON" or nxt.is_alpha and aged):
-        people.add(t.text)   # "Zaire Thomas", "Cleveland Smelley, 30,"
+    def aged(after: int) -> bool:   # ", 30," or "; 30;" right after the name's end
+        return after + 2 < len(sdoc) and sdoc[after].text in (",", ";") and sdoc[after + 1].like_num \
+            and sdoc[after + 2].text in (",", ";")
+    if nxt is not None and nxt.is_title and (nxt.ent_type_ == "PERSON" or nxt.is_alpha and (aged(span.end + 1) or (
+            span.end + 1 < len(sdoc) and sdoc[span.end + 1].is_title and sdoc[span.end + 1].is_alpha
+            and aged(span.end + 2)))):
+        people.add(t.text)   # "Zaire Thomas", "Cleveland Smelley, 30,", "Cleveland Tyvon Smelley, 30;"
         return False
     if _person_context(sdoc, span, gazetteer):
         people.add(t.text)   # "Sgt. Patrick Swanton", "Norman said", "58-year-old Santa Guerrero"
+        return False
+    if AGE_NUMBER_AFTER.match(text, t.end) and (prev is None or prev.lower_ not in LOCATIVES):
+        people.add(t.text)   # "Martinez, 24, was on the dance floor": an age follows a person's name
         return False
     if any(c.precision == "admin1" for c in gazetteer.lookup(t.text)):
         return True   # "Education Minnesota", "Acting Texas ..."
     if prev is not None and prev.is_title and prev.is_alpha and not prev.is_stop and prev.ent_type_ in ("", "PERSON") \
             and prev.lower_ not in AREA_WORDS and not gazetteer.demonym_country(prev.text) and not _headline(sdoc, span):
-        if prev.ent_type_ == "PERSON" or _introduces_person(sdoc, span.end):
-            people.add(t.text)   # "Kevie Durham, 24,": the bare name elsewhere is the person too
+        if prev.ent_type_ == "PERSON" or _introduces_person(sdoc, span.end) or any(
+                AGE_NUMBER_AFTER.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(t.text)}\b", text)):
+            # "Kevie Durham, 24,", "Jacob Lara ... Lara, 19,": the bare name elsewhere is the person too
+            people.add(t.text)
         return False
     return True
 
 
 def _person_context(sdoc, span, gazetteer: Gazetteer) -> bool:
     """What only a person's name stands in: a rank or title before it ("Sgt. Patrick", "Captain
-    Michael"), an age before it, unless a resident's noun follows ("58-year-old Santa Guerrero",
-    not "an 18-year-old Beaumont man"), an initial after it ("Michael M. Metros"), a
-    name after it that the article names alone as a person (a surname), or a
+    Michael"), a middle initial before it ("Randall H. McKinney"), an age before it, unless a resident's noun
+    follows ("58-year-old Santa Guerrero", not "an 18-year-old Beaumont man"), an initial after it ("Michael M.
+    Metros"), a name after it that the article gives a person elsewhere as a surname ("Cleveland Smelley ...
+    Smelley said", "... Antoine Smelley"), or a
     speech verb right after a name the article also gives a first name ("Arthur Norman ... Norman said";
     "in Norman, officials said" and "Gainesville says no" are the towns). A country, a
     province or a capital speaking is the government ("Moscow said"), so those stay places."""
@@ -143,6 +153,13 @@ def _person_context(sdoc, span, gazetteer: Gazetteer) -> bool:
     nxt = tokens[span.end] if span.end < len(sdoc) else None
     if prev is not None and prev.text.rstrip(".").lower() in TITLES | RANKS:
         return True
+    if prev is not None and re.fullmatch(r"[A-Z]\.", prev.text) and span.start > 1 \
+            and tokens[span.start - 2].is_title and tokens[span.start - 2].is_alpha:
+        return True   # "Randall H. McKinney": a middle initial
+    if nxt is not None and nxt.is_title and nxt.is_alpha and len(nxt) > 2 and nxt.ent_type_ in ("", "PERSON") \
+            and not gazetteer.lookup(nxt.text) and any(
+                e.label_ == "PERSON" and e[-1].text == nxt.text and not e.start <= nxt.i < e.end for e in sdoc.ents):
+        return True   # "Cleveland Smelley ... Smelley pulled out a gun", "... Antoine Smelley": a surname elsewhere
     first = span.start   # the name the span ends: "58-year-old Santa Guerrero"
     while first > max(0, span.start - 2) and tokens[first - 1].is_title and tokens[first - 1].is_alpha:
         first -= 1
@@ -150,15 +167,11 @@ def _person_context(sdoc, span, gazetteer: Gazetteer) -> bool:
     if AGE_BEFORE.search(text, max(0, start - 20), start) and not any(
             w.lower_ in RESIDENT_NOUNS | TOWN_INSTITUTIONS for w in tokens[span.end:span.end + 4]):
         return True   # "58-year-old Santa Guerrero"; not "an 18-year-old Beaumont man", "a Calgary, Alberta man"
-    if any(c.precision in ("country", "admin1") for c in gazetteer.lookup(span.text)):
-        return False   # "Minnesota House", "Ohio said": a state's institutions, its government speaking
     if nxt is not None and re.fullmatch(r"[A-Z]\.", nxt.text) and span.end + 1 < len(sdoc) \
             and tokens[span.end + 1].is_title:
-        return True
-    if nxt is not None and nxt.is_title and nxt.is_alpha and len(nxt) > 2 and nxt.ent_type_ in ("", "PERSON") \
-            and not gazetteer.lookup(nxt.text) and any(
-                e.label_ == "PERSON" and e.text == nxt.text and e.start != nxt.i for e in sdoc.ents):
-        return True   # "Cleveland Smelley ... Smelley pulled out a gun": the surname alone is a person elsewhere
+        return True   # "Brittany S. Coffland": an initial, then the surname
+    if any(c.precision in ("country", "admin1") for c in gazetteer.lookup(span.text)):
+        return False   # "Minnesota House", "Ohio said": a state's institutions, its government speaking
     return nxt is not None and nxt.lower_ in SPEECH_VERBS and (prev is None or prev.lower_ not in LOCATIVES) \
         and not any(c.precision in ("country", "admin1", "region") or c.feature_code == "PPLC"
                     for c in gazetteer.lookup(span.text)) and _after_a_first_name(sdoc, span.text, gazetteer)
@@ -189,6 +202,7 @@ def named_as_person(sdoc, name: str, gazetteer: Gazetteer) -> bool:
 
 
 AGE_AFTER = re.compile(r",\s+(?:\d{1,3}\s*,|an?\s+\d{1,3}-year-old\b)")
+AGE_NUMBER_AFTER = re.compile(r",\s+\d{1,3}\s*,")   # not "In Dayton, a 30-year-old man was shot"
 
 
 def surname_of(person) -> str:
