@@ -195,3 +195,13 @@ def test_the_sites_own_forms_and_players_are_removed_and_appeals_to_readers_kept
     for kept in ("Two men were wounded", "call detectives", "you can hear at least eight shots",
                  "taken to hospital, officers said", "registered sex offender", "cookies and flowers"):
         assert kept in doc.text, kept
+
+
+def test_invisible_padding_around_a_line_goes_and_offsets_still_map_back() -> None:
+    raw = ("Gunfire wounds two\n\u200b\u200bPORTLAND, Maine -- Two men were wounded on Friday, police said.\ufeff\n"
+           " \u200b \nA third man was arrested.\n")
+    doc = _doc(raw)
+    assert "\nPORTLAND, Maine -- Two men were wounded" in doc.text and "\u200b" not in doc.text
+    assert "\ufeff" not in doc.text and "A third man was arrested." in doc.text
+    start = doc.text.index("PORTLAND")
+    assert raw[raw_offset(doc, start):raw_offset(doc, start) + 8] == "PORTLAND"

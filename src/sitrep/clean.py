@@ -41,6 +41,8 @@ LINK_TO_STORY = re.compile(r"\W{0,3}(?:(?:related(?: links| stories| story| arti
                            r"|see also|also read|watch|video|photos?|latest|trending(?: on [^:]{1,40})?|recommended"
                            r"|top stories|more stories|story|previous coverage|more (?:from|on) [^:]{1,40})\s*[:|]"
                            r"|related stories\b|you might also like\b)", re.I)
+_PADDING = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
+_PADDING_END = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+$")
 _TERMINAL = re.compile(r"[.!?…:\"”’)]\s*$")
 # The page talking to its reader about the site itself: sign-in and registration forms, verification e-mails,
 # notification settings, apps, players that need JavaScript ("Please check your email and click on the link to
@@ -170,18 +172,20 @@ def _drop_boilerplate(text: str, title: str | None) -> tuple[list[str], list[str
     char_map: list[tuple[int, int]] = []
     seen: set[str] = set()
     clean_pos = raw_pos = 0
-    for line in text.split("\n"):
-        line_raw_pos, raw_pos = raw_pos, raw_pos + len(line) + 1
-        if not line.strip():
+    for raw_line in text.split("\n"):
+        line_raw_pos, raw_pos = raw_pos, raw_pos + len(raw_line) + 1
+        # zero-width spaces and byte-order marks at a line's ends are invisible padding: "\u200bNEW ORLEANS --"
+        # must open on its dateline (they are not whitespace to str.strip)
+        lead = _PADDING.match(raw_line).end()
+        line = _PADDING_END.sub("", raw_line[lead:])
+        if not line:
             continue
         if _is_boilerplate(line, seen, title):
-            removed.append(line.strip())
+            removed.append(line)
             continue
         seen.add(" ".join(line.split()).lower())
-        lead = len(line) - len(line.lstrip())
-        body = line.strip()
         char_map.append((clean_pos, line_raw_pos + lead))
-        piece = body + "\n\n"
+        piece = line + "\n\n"
         kept.append(piece)
         clean_pos += len(piece)
     if kept:
