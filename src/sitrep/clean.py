@@ -43,6 +43,10 @@ LINK_TO_STORY = re.compile(r"\W{0,3}(?:(?:related(?: links| stories| story| arti
                            r"|related stories\b|you might also like\b)", re.I)
 _PADDING = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 _PADDING_END = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+$")
+# "More news stories you might be interested in ...", "You May Also Be Interested In These Stories": a carousel
+# of other stories, whose headlines and places read as this one's (search, not match: a caption may open it)
+_OTHER_STORIES = re.compile(r"\b(?:stories|articles|videos|news) (?:that )?you (?:might|may) (?:also )?(?:like|enjoy|"
+                            r"be interested in|have missed)\b|\byou (?:might|may) (?:also )?be interested in\b", re.I)
 _TERMINAL = re.compile(r"[.!?…:\"”’)]\s*$")
 # The page talking to its reader about the site itself: sign-in and registration forms, verification e-mails,
 # notification settings, apps, players that need JavaScript ("Please check your email and click on the link to
@@ -149,7 +153,7 @@ def _is_boilerplate(line: str, seen: set[str], title: str | None) -> bool:
     stripped = line.strip()
     words = stripped.split()
     if _PHOTO_CREDIT.search(stripped) or _POST_SIGNATURE.match(stripped) or _WIDGET.match(stripped) \
-            or LINK_TO_STORY.match(stripped) or _PLACEHOLDER.search(stripped):
+            or LINK_TO_STORY.match(stripped) or _PLACEHOLDER.search(stripped) or _OTHER_STORIES.search(stripped):
         return True
     if len(words) <= 60 and not _REPORTING.search(stripped) and (
             _READER.search(stripped) and _SITE_FEATURE.search(stripped) or _SITE_ONLY_FEATURE.search(stripped)):
