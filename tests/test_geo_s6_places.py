@@ -23,8 +23,9 @@ def extractor():
     return Extractor(Settings.load())
 
 
-def scene(extractor, text: str, url: str | None = None):
-    doc = clean(RawDocument(name="t", source="test", text=text, published="2016-05-09", url=url))
+def scene(extractor, text: str, url: str | None = None, title: str | None = None):
+    """The place of the primary mention of a story published 2016-05-09."""
+    doc = clean(RawDocument(name="t", source="test", text=text, published="2016-05-09", url=url, title=title))
     return next(m for m in extractor.extract([doc]) if m.role == "primary").place
 
 

@@ -4,23 +4,9 @@ dateline, a city bigger than the outlet's, a county named for a person)."""
 from __future__ import annotations
 
 import pytest
+from test_places_outlets import home, nlp, places  # noqa: F401 (nlp is a fixture)
 
-from sitrep.extract.nlp import load_pipeline
-from sitrep.extract.outlets import outlet_home
-from sitrep.extract.places import geoparse, km
-
-
-@pytest.fixture(scope="module")
-def nlp(gazetteer):
-    return load_pipeline(gazetteer.ruler_patterns())
-
-
-def home(gazetteer, outlet, title=None) -> set[tuple[str, str | None, str]]:
-    return {(c.name, c.admin1, c.precision) for c in outlet_home(outlet, title, gazetteer)}
-
-
-def places(nlp, gazetteer, text, **kw):
-    return {m.text: m.place for m in geoparse(nlp(text), gazetteer, **kw)}
+from sitrep.extract.places import km
 
 
 def test_a_tails_state_is_the_town_before_it_not_every_town_of_the_tail(gazetteer):

@@ -5,20 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.clean import clean
-from sitrep.extract.extractor import Extractor
-from sitrep.records import RawDocument
-from sitrep.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor(Settings.load())
-
-
-def scene(extractor, text: str):
-    doc = clean(RawDocument(name="t", source="test", text=text, published="2016-05-09"))
-    return next(m for m in extractor.extract([doc]) if m.role == "primary").place
+from test_geo_s6_places import extractor, scene  # noqa: F401 (extractor is a fixture)
 
 
 @pytest.mark.parametrize("text, town", [

@@ -6,20 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.clean import clean
-from sitrep.extract.extractor import Extractor
-from sitrep.records import RawDocument
-from sitrep.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor(Settings.load())
-
-
-def scene(extractor, text: str, title: str | None = None):
-    doc = clean(RawDocument(name="t", source="test", text=text, title=title, published="2016-05-09"))
-    return next(m for m in extractor.extract([doc]) if m.role == "primary").place
+from test_geo_s6_places import extractor, scene  # noqa: F401 (extractor is a fixture)
 
 
 @pytest.mark.parametrize("text, town", [
@@ -94,7 +81,7 @@ def test_a_home_town_is_no_scene_while_the_text_names_another(extractor, text, t
      "Pontiac"),
 ])
 def test_the_outlets_home_in_the_headlines_tail_is_no_scene(extractor, title, text, town):
-    assert scene(extractor, text, title).name == town
+    assert scene(extractor, text, title=title).name == town
 
 
 @pytest.mark.parametrize("text", [
