@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from sitrep.extract.gazetteer import Candidate, km, normalize_name
+from sitrep.extract.place_words import GENERIC_WORDS
 from sitrep.extract.toponyms import Toponym, is_dateline
 
 NEAR_KM = 40   # places this near each other are one story's neighbours
@@ -129,6 +130,29 @@ def drop_strays(toponyms: list[Toponym], home: tuple[Candidate, ...] = ()) -> No
             t.candidates = ()
 
 
+DESCRIPTIVE_WORDS = GENERIC_WORDS | {"business", "area", "the"}
+
+
+def generic_abroad(toponyms: list[Toponym], home: tuple[Candidate, ...] = ()) -> None:
+    """"the Central Business District", "Northwest", "Eastern District": a name made only of compass and area
+    words is a part of the story's own city or state, not the province or town the gazetteer has of that name
+    in a country neither the outlet nor the story's other places are in (Israel's Central District in a
+    Baltimore list of police districts), nor anywhere when nothing else says where the story is."""
+    countries = Counter(h.country for h in home)
+    countries.update(o.chosen.country for o in toponyms if o.chosen and not o.demonym and not _descriptive(o.name))
+    main = countries.most_common(1)[0][0] if countries else None   # nothing else: no country to be a part of
+    for t in toponyms:
+        # (a region of several countries, "the Middle East", has none and fits any story)
+        if t.chosen is not None and t.chosen.country and not t.demonym and _descriptive(t.name) \
+                and t.chosen.country != main \
+                and not t.state and not any(q.chosen and not _descriptive(q.name) for q in t.qualifiers):
+            t.chosen, t.candidates = None, ()
+
+
+def _descriptive(name: str) -> bool:
+    return all(w in DESCRIPTIVE_WORDS for w in name.lower().split())
+
+
 def _has_city(home: tuple[Candidate, ...]) -> bool:
     return any(h.precision == "town" and h.population >= DISTRICT_CITY for h in home)
 
@@ -158,7 +182,8 @@ def _vouched(others: list[Toponym], home: tuple[Candidate, ...]) -> bool:
 NEIGHBOURHOOD_KM = 10   # a place this near a city's point, and a quarter its size or less, is a part of it...
 METROPOLIS, METROPOLIS_KM = 1_000_000, 20   # ...or this near a city this big ("South Shore" is 13 km from the Loop)
 # What a town of its own has and a city's neighbourhood has not: "Cicero police", "the village of Oak Park".
-MUNICIPALITY = (r"\b{name}(?:'s)?\s+(?:police|mayor|city|village|township|fire department|school district)\b"
+# Within a line: a headline's last words do not make the next line's "Police are searching..." the town's.
+MUNICIPALITY = (r"\b{name}(?:'s)?[^\S\n]+(?:police|mayor|city|village|township|fire department|school district)\b"
                 r"|\b(?:city|village|town|township|borough) of {name}\b")
 
 
@@ -207,7 +232,29 @@ def home_namesakes(text: str, toponyms: list[Toponym], home: tuple[Candidate, ..
         (h for h in home if h.precision == "town"), None)
     if state is None or state.country != "US":   # the style rule is American: "Murmansk" alone is Murmansk
         return
-    reach = HOME_KM if city else STATE_HOME_KM
+    # elsewhere in the state: the story names a county other than the city's, or a town away from it, there
+    # ("BOHANNON, Va." in Mathews County on a Norfolk station)
+    afield = city is not None and any(
+        o.chosen and o.chosen.precision in ("admin2", "town") and not (o.district or o.host or o.demonym)
+        and o.chosen.admin1_code == city.admin1_code and km(o.chosen.lat, o.chosen.lon, city.lat, city.lon) > (
+            OWN_COUNTY_KM if o.chosen.precision == "admin2" else NEAR_KM) for o in toponyms)
+    for t in toponyms:
+        # "KINLOCH, Mo. (KMOV)", "NORTH FAIRMOUNT, Ohio (WKRC)": a dateline of the city's state the gazetteer has
+        # no town of that name in is a neighbourhood or suburb the city's station files from: placed at the city
+        if city and not afield and t.chosen is None and t.state == city.admin1_code and not t.district and not any(
+                c.country == "US" and c.admin1_code == t.state for c in t.candidates) \
+                and is_dateline(text, t.start, t.end):
+            t.district, t.host = True, city
+    for t in toponyms:
+        # "CHARLOTTE, S.C. (AP)" on a Charlotte station: a state with no town of the name, which is the outlet's
+        # own town's, is a slip of the pen (a wire's), not a town the gazetteer lacks
+        own_town = next((h for h in home if h.precision == "town" and normalize_name(h.name) == normalize_name(t.name)
+                         and any(c.geonameid == h.geonameid for c in t.candidates)), None)
+        if own_town and t.chosen is None and t.state and not t.state_weak and not t.district and not any(
+                c.admin1_code == t.state and c.country == "US" for c in t.candidates):
+            for o in toponyms:   # and its bare occurrences, which followed the slip to no reading
+                if normalize_name(o.name) == normalize_name(t.name) and o.chosen is None and not o.district:
+                    o.chosen, o.state, o.state_weak = own_town, own_town.admin1_code, False
     for t in toponyms:
         # "ANTIOCH, Tenn." on a Nashville station, a town of the state the gazetteer has only as another place's
         # old or other name: a part of the station's city
@@ -221,7 +268,7 @@ def home_namesakes(text: str, toponyms: list[Toponym], home: tuple[Candidate, ..
         if c is None or c.precision != "town" and not abroad or t.state or t.qualifiers or t.demonym \
                 or t.district or t.host or c.name in AP_STANDALONE \
                 or (c.country, c.admin1_code) == (state.country, state.admin1_code) \
-                or any(km(c.lat, c.lon, h.lat, h.lon) <= reach for h in home) \
+                or any(km(c.lat, c.lon, h.lat, h.lon) <= _reach(c, city) for h in home) \
                 or (c.population >= max(city.population, BIG_CITY) if city else c.population >= STRAY_POPULATION):
             continue
         key = normalize_name(t.name)
@@ -243,6 +290,16 @@ def home_namesakes(text: str, toponyms: list[Toponym], home: tuple[Candidate, ..
             for o in toponyms:
                 if normalize_name(o.name) == key and not o.state and not o.demonym:
                     o.chosen, o.state, o.state_weak = None, state.admin1_code, False
+
+
+def _reach(c: Candidate, city: Candidate | None) -> float:
+    """How far from the outlet's home a town named bare may lie and be that town: a city's station reports its
+    region (HOME_KM), but a small town of another state that far is named with its state ("Madisonville, Ky."
+    in a Cincinnati story; bare, it is Cincinnati's Madisonville, "East Germantown" Philadelphia's)."""
+    return HOME_KM if city and c.population >= STRAY_POPULATION else STATE_HOME_KM
+
+
+OWN_COUNTY_KM = 20    # a county whose point is farther than this from a city is not the city's own
 
 
 BIG_CITY = 500_000    # a city this big, and bigger than the outlet's own, is named for itself ("Austin", Detroit)

@@ -24,7 +24,7 @@ from sitrep.extract.events import SPEECH_VERBS, actors_with_roles, classify_even
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
 from sitrep.extract.nlp import sentences_of, span_text
-from sitrep.extract.outlets import _site_tail as site_tail   # noqa: PLC2701 (outlets.py is another helper's file)
+from sitrep.extract.outlets import site_tail
 from sitrep.extract.place_checks import place_flags
 from sitrep.extract.places import geoparse
 from sitrep.extract.scene import RANK, compatible, scene_place

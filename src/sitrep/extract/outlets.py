@@ -64,11 +64,13 @@ def outlet_home(outlet: str | None, title: str | None, gazetteer: Gazetteer) -> 
     else a town its domain (or the host's first label, or the URL's first section) opens with. Only an
     unambiguous reading counts (no "Columbia" without its state)."""
     country = outlet_country(outlet)
-    tail = _site_tail(title)
+    tail = site_tail(title)
     labels = _labels(_host(outlet)) if outlet else []
     home = _tail_home(tail, country, gazetteer) if tail else ()
-    if not home and labels:   # "wsbtv.com": Atlanta's station
-        home = _station_home(labels[-1], gazetteer)
+    station = _station_home(labels[-1], gazetteer) if labels else ()   # "wsbtv.com": Atlanta's station
+    if not home or station and not any((h.country, h.admin1_code) == (s.country, s.admin1_code)
+                                       for h in home for s in station):
+        home = station or home   # a tail the station's state is not in misread its brand ("FOX Carolina 21")
     if not home:   # "dfw.cbslocal.com": a network's Dallas-Fort Worth site, by the brand the table knows (a call
         # sign in a host's name, "wave.example.org", may be anything)
         home = next((found for label in labels[-2::-1] if label in _stations()
@@ -139,7 +141,7 @@ def _section(url: str) -> str:
     return first.replace("-", "") if re.fullmatch(r"[a-z]+(?:-[a-z]+){0,2}", first) else ""
 
 
-def _site_tail(title: str | None) -> str:
+def site_tail(title: str | None) -> str:
     """The site-name part of a title: what follows the headline after " - " or " | " when it is written
     like a name (capitalised words), e.g. "WMC Action News 5 - Memphis, Tennessee"."""
     if not title:

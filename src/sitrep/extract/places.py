@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from sitrep.extract.gazetteer import Candidate, Gazetteer, km, normalize_name
 from sitrep.extract.local_setting import (NEAR_KM, city_neighbourhoods, dateline_districts, drop_strays,
-                                         home_namesakes, place_districts)
+                                         generic_abroad, home_namesakes, place_districts)
 from sitrep.extract.missed_towns import local_names
 from sitrep.extract.nlp import text_of
 from sitrep.extract.outlets import outlet_country, outlet_home
@@ -329,6 +329,7 @@ def _parse_uncached(sdoc, gazetteer: Gazetteer, embedded: bool, home: Home) -> l
         toponyms = sorted(toponyms + extra, key=lambda t: t.start)
         _resolve(toponyms, home)
     dateline_districts(text_of(sdoc), toponyms, home.places)
+    generic_abroad(toponyms, home.places)
     drop_strays(toponyms, home.places)
     home_namesakes(text_of(sdoc), toponyms, home.places)
     city_neighbourhoods(text_of(sdoc), toponyms, home.places)

@@ -253,3 +253,25 @@ def is_speaker(sdoc, ent) -> bool:
     prev = tokens_of(sdoc)[ent.start - 1].text.rstrip(".").lower() if ent.start else ""
     nxt = tokens_of(sdoc)[ent.end].lower_ if ent.end < len(sdoc) else ""
     return prev in TITLES | RANKS or nxt in SPEECH_VERBS
+
+
+def in_a_ranked_name(sdoc, t: Toponym) -> bool:
+    """"Cpt. Shunta Boston Smith": place names among the two or three capitalised words after a rank are the
+    person's names (the NER sees places there and leaves the name's other words unlabelled)."""
+    span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+    if t.demonym or span is None:
+        return False
+    tokens = tokens_of(sdoc)
+    if len(span) == 1 and span[0].lower_.rstrip(".") in RANKS | TITLES and span.end + 1 < len(sdoc) \
+            and tokens[span.end + (tokens[span.end].text == ".")].is_title:
+        return True   # the rank itself ("Cpt." is no Cape Town airport code)
+    for first in range(max(0, span.start - 3), span.start + 1):
+        rank = first - 1 - (first > 1 and tokens[first - 1].text == ".")
+        if rank < 0 or tokens[rank].lower_.rstrip(".") not in RANKS | TITLES:
+            continue
+        end = first
+        while end < len(sdoc) and end - first < 4 and tokens[end].is_title and tokens[end].lower_ not in TOWN_INSTITUTIONS:
+            end += 1
+        if 2 <= end - first <= 3 and span.end <= end and (end == len(sdoc) or not tokens[end].is_title):
+            return True
+    return False

@@ -14,8 +14,9 @@ from sitrep.extract.gazetteer import Candidate, Gazetteer, normalize_name
 from sitrep.extract.nlp import entities, span_text, text_of, tokens_of
 from sitrep.extract.place_words import (COMPASS, LOCATIVES, PLACE_NAME_ENDS, ROAD_WORDS, STREET_WORDS,
                                        TOWN_INSTITUTIONS)
-from sitrep.extract.toponym_filters import (COUNTY_END, HOUSING_WORDS, SIDE_OF_TOWN, in_place_construction, is_speaker,
-                                           is_surname_use, named_as_person, surname_of)
+from sitrep.extract.toponym_filters import (COUNTY_END, HOUSING_WORDS, SIDE_OF_TOWN, in_a_ranked_name,
+                                           in_place_construction, is_speaker, is_surname_use, named_as_person,
+                                           surname_of)
 from sitrep.extract.us_states import AP_STATES, state_abbreviation, state_after
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
@@ -194,7 +195,7 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
     surnames = {surname_of(e) for e in entities(sdoc) if e.label_ == "PERSON" and len(e) >= 2} | people
     found = [t for t in found if in_place_construction(sdoc, t, gazetteer, people)]
     found = [t for t in found if t.text not in surnames | people or not is_surname_use(sdoc, t)]
-    found = _without_people(sdoc, found, gazetteer)
+    found = [t for t in _without_people(sdoc, found, gazetteer) if not in_a_ranked_name(sdoc, t)]
     found.sort(key=lambda t: t.start)
     text = text_of(sdoc)
     for t in found:
@@ -214,10 +215,13 @@ def recognize(sdoc, gazetteer: Gazetteer, embedded: bool = False) -> list[Topony
             t.loose = bool(t.candidates) and all(c.alias for c in t.candidates) and not gazetteer.lookup(t.name)
         if not t.candidates and not t.demonym:
             _narrow(sdoc, t, gazetteer)
-        if t.state_weak and (any(c.precision in ("country", "admin1") and not c.alias for c in t.candidates) or not any(
+        if t.state_weak and (any(c.precision in ("country", "admin1") and not c.alias for c in t.candidates) or (
+                t.candidates or not is_dateline(text, t.start, t.end)) and not any(
                 c.precision == "town" and not c.alias and c.country == "US" and c.admin1_code == t.state
                 for c in t.candidates)):
-            t.state, t.state_weak = None, False   # "Illinois, Missouri" is a list; "Perth, WA" is Australian
+            # "Illinois, Missouri" is a list; "Perth, WA" is Australian; a dateline the gazetteer has no town for
+            # keeps its state, weakly ("NORTH FAIRMOUNT, Ohio (WKRC)")
+            t.state, t.state_weak = None, False
     return found
 
 
@@ -320,8 +324,10 @@ def _unlabelled(sdoc, gazetteer: Gazetteer) -> list[Toponym]:
                 span = sdoc[i:j]
                 name = span.text.title()
                 county = COUNTY_END.search(name)   # "ITASCA COUNTY, Minn."
+                # a weak state too in a dateline's form ("WEST PRICE HILL, Ohio (WKRC) --"), where "Ohio" is no list
                 if any(not c.alias and (c.precision in ("town", "admin1", "country") or county and c.precision == "admin2")
-                       for c in gazetteer.lookup(name)) or state and not weak:
+                       for c in gazetteer.lookup(name)) or state and (
+                           not weak or is_dateline(text_of(sdoc), span.start_char, span.end_char)):
                     found.append(Toponym(span.start_char, span.end_char, span.text, name, "admin2" if county else None,
                                          state=state, state_weak=weak))
             i = j
