@@ -25,7 +25,7 @@ from sitrep.extract.dates import PUBLICATION_DATE, date_from_iso, day_date
 from sitrep.extract.foreign_claims import Lexicon, load_lexicons, month_names, sentence_claims, strip_proclitic
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.knowledge import KnowledgeBase
-from sitrep.extract.mentions import scene_place
+from sitrep.extract.scene import scene_place
 from sitrep.records import Claim, Document, EventDate, Mention, Place, PlaceMention
 
 LEAD_SENTENCES = 4          # dates come from the first sentences that report violence, as in English leads
@@ -34,7 +34,7 @@ BACKGROUND_DAYS = 60        # an explicit date further back than this before pub
 
 @dataclass
 class _Sentence:
-    """A sentence of the article, in the shape `mentions.scene_place` reads."""
+    """A sentence of the article, in the shape `scene.scene_place` reads."""
     text: str
     start: int
     cue: str | None = None
@@ -42,6 +42,7 @@ class _Sentence:
     claims: list[Claim] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     datelines: set[int] = field(default_factory=set)
+    site_tail: set[int] = field(default_factory=set)   # the headline's site-name tail is read in English only
 
 
 def reads(language: str) -> bool:

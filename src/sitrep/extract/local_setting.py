@@ -81,6 +81,9 @@ WIRE = re.compile(r"(?:,[\w. ]{2,30})?\s*\((?:AP|Reuters|UPI|AFP)\)")
 
 
 HOME_KM = 400   # a local outlet's stories lie within this of its town or state (its region and neighbours)
+STATE_HOME_KM = 150   # without a city of its own, a local outlet's stories lie this near its town or state
+OWN_COUNTY_KM = 20    # a county whose point is farther than this from a city is not the city's own
+BIG_CITY = 500_000    # a city this big, and bigger than the outlet's own, is named for itself ("Austin", Detroit)
 
 
 def drop_strays(toponyms: list[Toponym], home: tuple[Candidate, ...] = ()) -> None:
@@ -105,8 +108,8 @@ def drop_strays(toponyms: list[Toponym], home: tuple[Candidate, ...] = ()) -> No
         key = normalize_name(t.name)
         if c.population >= STRAY_POPULATION and any(c.country == a[0] for a in support if support[a] - {key}):
             continue   # a city of its own country's story is named for itself
-        if vouching.get((c.country, c.admin1_code), set()) - {key} \
-                or len(support.get((c.country, c.admin1_code), set()) - {key}) >= FAR_VOUCHERS:
+        province = (c.country, c.admin1_code)
+        if _vouch(support.get(province, set()) - {key}, vouching.get(province, set()) - {key}):
             continue
         if any(o.chosen and o.chosen.precision in ("town", "admin2") and normalize_name(o.name) != key
                and km(c.lat, c.lon, o.chosen.lat, o.chosen.lon) < NEAR_KM and not far_bare(o, home) for o in toponyms):
@@ -173,10 +176,15 @@ FAR_VOUCHERS = 2   # doubtful readings in one state that together vouch for each
 
 
 def _vouched(others: list[Toponym], home: tuple[Candidate, ...]) -> bool:
-    """Whether the other names read in a town's state vouch for it: one that is not doubtful (far_bare), or
-    FAR_VOUCHERS that are (a far story naming three Iowa towns, not a "Mathis" street)."""
-    names = {normalize_name(o.name) for o in others}
-    return any(not far_bare(o, home) for o in others) or len(names) >= FAR_VOUCHERS
+    """Whether the other names read in a town's state vouch for it (`_vouch`)."""
+    return _vouch({normalize_name(o.name) for o in others},
+                  {normalize_name(o.name) for o in others if not far_bare(o, home)})
+
+
+def _vouch(names: set[str], sure: set[str]) -> bool:
+    """Other names read in a town's state vouch for it when one is not doubtful (`sure`: not far_bare), or when
+    FAR_VOUCHERS are (a far story naming three Iowa towns, not a "Mathis" street)."""
+    return bool(sure) or len(names) >= FAR_VOUCHERS
 
 
 NEIGHBOURHOOD_KM = 10   # a place this near a city's point, and a quarter its size or less, is a part of it...
@@ -297,10 +305,3 @@ def _reach(c: Candidate, city: Candidate | None) -> float:
     region (HOME_KM), but a small town of another state that far is named with its state ("Madisonville, Ky."
     in a Cincinnati story; bare, it is Cincinnati's Madisonville, "East Germantown" Philadelphia's)."""
     return HOME_KM if city and c.population >= STRAY_POPULATION else STATE_HOME_KM
-
-
-OWN_COUNTY_KM = 20    # a county whose point is farther than this from a city is not the city's own
-
-
-BIG_CITY = 500_000    # a city this big, and bigger than the outlet's own, is named for itself ("Austin", Detroit)
-STATE_HOME_KM = 150   # without a city of its own, a local outlet's stories lie this near its town or state

@@ -19,12 +19,13 @@ COUNTY_KM = 80        # a town farther than this from a second-level division's 
 
 class SceneSentence(Protocol):
     """What `scene_place` reads of a sentence (mentions._Sentence, and foreign.py's sentences of other
-    languages): its text and start in the article, its event cue, its places and which of them open a dateline
-    (and, for English, which name the outlet in the headline's tail: `site_tail`)."""
+    languages): its text and start in the article, its event cue, its places, which of them open a dateline and
+    which name the outlet in the headline's tail (`site_tail`, empty where no tail is read)."""
     text: str
     cue: str | None
     places: list[PlaceMention]
     datelines: set[int]
+    site_tail: set[int]
 
     @property
     def start(self) -> int: ...
@@ -170,7 +171,7 @@ def _named_fallback(p: Place) -> bool:
 # distance is measured from (hand-written: news English patterns).
 _ASIDE_BEFORE = re.compile(
     r"(?:\b(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|clinic|jail)\s+in|\bhospitali[sz]ed\s+in"
-    r"|\b(?:taken|transported|flown|airlifted|rushed|driven|transferred|flew|airlifted)\s+(?:\w+\s+){0,2}to"
+    r"|\b(?:taken|transported|flown|airlifted|rushed|driven|transferred|flew)\s+(?:\w+\s+){0,2}to"
     r"|\b(?:arrested|apprehended|captured|caught|booked|jailed|detained)\s+(?:\w+\s+){0,3}(?:in|at)"
     r"|\bto\s+(?-i:(?:[A-Z][\w.'’]*\s+){1,4})in"   # "then to Trinity Mother Frances in Tyler": its town
     r"|\b(?:[2-9]\d|\d{3,})\s*(?:miles?|kilometers?|kilometres?|km)\s+(?:\w+\s+){0,2}(?:of|from)"
@@ -208,8 +209,7 @@ _RESIDENT_AFTER = re.compile(r"^,?\s+(?:residents?|natives?)\b")
 def _aside(s: SceneSentence, p: PlaceMention) -> bool:
     """Whether the text sets `p` apart from the event's scene (see _ASIDE_BEFORE and _ASIDE_AFTER)."""
     at = p.start - s.start
-    # (foreign.py's sentences have no outlet's tail)
-    return bool(p.start in getattr(s, "site_tail", ()) or _ASIDE_BEFORE.search(s.text[max(0, at - 60):at])
+    return bool(p.start in s.site_tail or _ASIDE_BEFORE.search(s.text[max(0, at - 60):at])
                 or _ASIDE_AFTER.match(s.text[at + len(p.text):at + len(p.text) + 30]))
 
 

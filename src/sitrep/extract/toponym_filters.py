@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sitrep.extract.gazetteer import Gazetteer, normalize_name
 from sitrep.extract.gazetteer_build import COUNTRY_ALIASES
 from sitrep.extract.nlp import text_of, tokens_of
+from sitrep.extract.numbers import TENS, UNITS
 from sitrep.extract.place_words import (AREA_WORDS, COMPASS, GENERIC_WORDS, LOCATIVES, STREET_WORDS, TITLES,
                                        TOWN_INSTITUTIONS, VEHICLE_MAKES, VEHICLE_NOUNS)
 from sitrep.extract.us_states import state_abbreviation
@@ -48,8 +49,7 @@ GUN_NOUNS = {"rifle", "rifles", "shotgun", "shotguns", "pistol", "pistols", "han
 # Words after a place's name that make it a housing estate: "Latrobe Homes", "Eureka Garden", "Lincoln Courts".
 HOUSING_WORDS = {"homes", "gardens", "garden", "courts", "towers", "manor"}
 SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained", "testified", "recalled"}
-AGE_BEFORE = re.compile(r"(?i)\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
-                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?-year-old\s+$")
+AGE_BEFORE = re.compile(rf"(?i)\b(?:\d{{1,3}}|{'|'.join((*UNITS, *TENS))})(?:-\w+)?-year-old\s+$")   # "two-year-old"
 # Who a town's name describes after an age: "an 18-year-old Beaumont man".
 RESIDENT_NOUNS = {"man", "woman", "boy", "girl", "teen", "teenager", "youth", "resident", "native", "student",
                   "mother", "father", "son", "daughter", "child", "toddler", "officer", "deputy", "driver", "high",
@@ -201,8 +201,9 @@ def named_as_person(sdoc, name: str, gazetteer: Gazetteer) -> bool:
                or AGE_AFTER.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
 
 
-AGE_AFTER = re.compile(r",\s+(?:\d{1,3}\s*,|an?\s+\d{1,3}-year-old\b)")
-AGE_NUMBER_AFTER = re.compile(r",\s+\d{1,3}\s*,")   # not "In Dayton, a 30-year-old man was shot"
+_AGE_NUMBER = r",\s+\d{1,3}\s*,"
+AGE_NUMBER_AFTER = re.compile(_AGE_NUMBER)   # "Martinez, 24,"; not "In Dayton, a 30-year-old man was shot"
+AGE_AFTER = re.compile(rf"{_AGE_NUMBER}|,\s+an?\s+\d{{1,3}}-year-old\b")
 
 
 def surname_of(person) -> str:
